@@ -1,0 +1,157 @@
+/**
+ * The schema of `scenario.json` and of each CSV row: the one definition of the input.
+ * Types are inferred from the schemas (`z.infer`), so the shape is written once.
+ */
+import { z } from "zod";
+import {
+  RANKS, EMPLOYMENTS, booleanCell, countCell, dateCell, employmentCell, idCell, parseDate,
+  percentCell, rankCell, textCell,
+} from "./values.js";
+
+export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+const isoDate = z.string().transform((raw, ctx) => {
+  const iso = parseDate(raw);
+  if (iso === null) {
+    ctx.addIssue({ code: "custom", message: "date", params: { expected: "a real date written YYYY-MM-DD or DD/MM/YYYY", received: raw } });
+    return z.NEVER;
+  }
+  return iso;
+});
+
+export const officeCapSchema = z.union([
+  z.strictObject({ percent: z.number().min(0).max(100) }),
+  z.strictObject({ count: z.number().int().min(0) }),
+]);
+export type OfficeCap = z.infer<typeof officeCapSchema>;
+
+export const scenarioSchema = z
+  .strictObject({
+    name: z.string().min(1),
+    start: isoDate,
+    end: isoDate,
+    workdays: z.array(z.enum(WEEKDAYS)).min(1).default(["mon", "tue", "wed", "thu", "fri"]),
+    holidays: z.array(isoDate).default([]),
+    officeCap: officeCapSchema,
+    rotation: z.enum(["daily", "weekly"]).default("daily"),
+    mandatory: z
+      .strictObject({
+        ranks: z.array(z.enum(RANKS)).default([]),
+        positions: z.array(z.string()).default([]),
+      })
+      .default({ ranks: [], positions: [] }),
+    rotating: z
+      .strictObject({ employment: z.array(z.enum(EMPLOYMENTS)).default([...EMPLOYMENTS]) })
+      .default({ employment: [...EMPLOYMENTS] }),
+    healthPriority: z
+      .strictObject({
+        minAge: z.number().int().min(0).optional(),
+        pregnant: z.boolean().default(false),
+        comorbid: z.boolean().default(false),
+      })
+      .optional(),
+    notes: z.string().optional(),
+  })
+  .superRefine((s, ctx) => {
+    if (s.end < s.start) {
+      ctx.addIssue({ code: "custom", path: ["end"], message: "end_before_start", params: { expected: `a date on or after start (${s.start})`, received: s.end } });
+    }
+  });
+export type ScenarioConfig = z.infer<typeof scenarioSchema>;
+
+/** An optional cell: absent or blank means "not given". */
+function optionalCell<T extends z.ZodType<unknown, string>>(cell: T) {
+  return z
+    .string()
+    .optional()
+    .transform((raw) => (raw === undefined || raw.trim() === "" ? undefined : raw))
+    .pipe(z.union([z.undefined(), cell]));
+}
+
+/** `*` or blank: any; otherwise the value. */
+const wildcardId = z.string().optional().transform((raw) => {
+  const text = (raw ?? "").trim();
+  return text === "" || text === "*" ? null : text;
+});
+const wildcardRank = z.string().optional().transform((raw, ctx) => {
+  const text = (raw ?? "").trim();
+  if (text === "" || text === "*") return null;
+  const parsed = rankCell.safeParse(text);
+  if (!parsed.success) {
+    ctx.addIssue({ code: "custom", message: "rank", params: { expected: `* or a rank (${RANKS.join(", ")})`, received: text } });
+    return z.NEVER;
+  }
+  return parsed.data;
+});
+
+export const agencyRowSchema = z.object({
+  agency_id: idCell,
+  name: textCell,
+  exempt: optionalCell(booleanCell),
+  cap_percent: optionalCell(percentCell),
+  cap_count: optionalCell(countCell),
+  min_office: optionalCell(countCell),
+});
+export type AgencyRow = z.infer<typeof agencyRowSchema>;
+
+export const employeeRowSchema = z.object({
+  employee_id: idCell,
+  name: textCell,
+  agency_id: idCell,
+  rank: rankCell,
+  position: textCell,
+  employment: employmentCell,
+  birth_date: dateCell,
+  unit: optionalCell(textCell),
+  pregnant: optionalCell(booleanCell),
+  comorbid: optionalCell(booleanCell),
+  mandatory: optionalCell(booleanCell),
+});
+export type EmployeeRow = z.infer<typeof employeeRowSchema>;
+
+export const ruleRowSchema = z.object({
+  agency_id: wildcardId,
+  unit: wildcardId,
+  rank: wildcardRank,
+  min_per_day: optionalCell(countCell),
+  max_per_day: optionalCell(countCell),
+});
+export type RuleRow = z.infer<typeof ruleRowSchema>;
+
+export const leaveRowSchema = z.object({
+  employee_id: idCell,
+  from: dateCell,
+  to: dateCell,
+  kind: optionalCell(textCell),
+});
+export type LeaveRow = z.infer<typeof leaveRowSchema>;
+
+export const historyRowSchema = z.object({
+  employee_id: idCell,
+  office_days: countCell,
+});
+export type HistoryRow = z.infer<typeof historyRowSchema>;
+
+/** Each CSV file of a scenario: its name, whether it must exist, its columns, its row schema. */
+export const CSV_FILES = {
+  agencies: { file: "agencies.csv", required: true, columns: ["agency_id", "name"], optional: ["exempt", "cap_percent", "cap_count", "min_office"], schema: agencyRowSchema },
+  employees: { file: "employees.csv", required: true, columns: ["employee_id", "name", "agency_id", "rank", "position", "employment", "birth_date"], optional: ["unit", "pregnant", "comorbid", "mandatory"], schema: employeeRowSchema },
+  rules: { file: "rules.csv", required: false, columns: ["agency_id", "unit", "rank", "min_per_day", "max_per_day"], optional: [], schema: ruleRowSchema },
+  leave: { file: "leave.csv", required: false, columns: ["employee_id", "from", "to"], optional: ["kind"], schema: leaveRowSchema },
+  history: { file: "history.csv", required: false, columns: ["employee_id", "office_days"], optional: [], schema: historyRowSchema },
+} as const;
+
+/** A row as read, with the line it came from (1-based, the header is line 1). */
+export type Lined<T> = T & { line: number };
+
+/** A scenario directory, read and validated: the input of `compile`. */
+export interface ScenarioInput {
+  dir: string;
+  config: ScenarioConfig;
+  agencies: Lined<AgencyRow>[];
+  employees: Lined<EmployeeRow>[];
+  rules: Lined<RuleRow>[];
+  leave: Lined<LeaveRow>[];
+  history: Lined<HistoryRow>[];
+}
