@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+/**
+ * The `giliran` command. One module per subcommand under `commands/`; each parses its
+ * options and calls the library. Errors become messages and exit codes in one place
+ * (`run.ts`).
+ */
+import { Command } from "commander";
+import { readFileSync } from "node:fs";
+
+const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
+
+const program = new Command()
+  .name("giliran")
+  .description("Plans office / work-from-home rotations for Indonesian civil-service agencies: fair, verified, fast.")
+  .version(pkg.version)
+  .showHelpAfterError();
+
+// Subcommands register themselves here, one line each.
+const commands: Array<(program: Command) => void> = [];
+for (const register of commands) register(program);
+
+await program.parseAsync(process.argv);
