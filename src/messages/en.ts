@@ -56,6 +56,7 @@ export const en = {
   "solve.verified": "Verified: every hard rule holds.",
   "error.internal": "Internal error: {reason}. This is a bug in giliran; please report it with the input.",
   "error.verify_failed": "Internal error: the solved roster broke {count} rule(s); nothing was written. First: {first}",
+  "output.write_failed": "{path}: cannot write: {reason}. Nothing was changed in the output directory.",
 
   // printable sheet column titles and report labels
   "sheet.employee_id": "employee_id",

@@ -50,6 +50,7 @@ export const id: Record<MessageCode, string> = {
   "solve.verified": "Terverifikasi: semua aturan wajib terpenuhi.",
   "error.internal": "Kesalahan internal: {reason}. Ini kesalahan giliran; mohon laporkan beserta masukannya.",
   "error.verify_failed": "Kesalahan internal: jadwal hasil melanggar {count} aturan; tidak ada berkas yang ditulis. Pertama: {first}",
+  "output.write_failed": "{path}: tidak dapat ditulis: {reason}. Tidak ada yang diubah di direktori keluaran.",
 
   "sheet.employee_id": "nip",
   "sheet.name": "nama",
