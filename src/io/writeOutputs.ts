@@ -1,0 +1,196 @@
+/**
+ * The outputs of a run: roster.csv (long form), roster-wide.csv (the printable sheet),
+ * daily.csv, metrics.json and report.html, written all or nothing (see `writeFiles.ts`).
+ *
+ * The rosters are the big outputs (20 million rows for a national run), so their bytes are
+ * built straight into large buffers: each person's escaped id is encoded once, each
+ * `,date,mode\n` tail once for the whole run. Output is byte-for-byte deterministic: LF line
+ * endings, UTF-8 without BOM unless asked, rows in person input order then date order.
+ */
+import { Buffer } from "node:buffer";
+import type { Problem, Roster } from "../domain/problem.js";
+import { MODE_CODES, MODE_NAMES } from "../domain/problem.js";
+import { formatMessage, type Lang } from "../messages/index.js";
+import { csvCell, inputCell } from "./csvText.js";
+import { writeFilesAtomically, type ByteSink, type FileJob, type WrittenFile } from "./writeFiles.js";
+
+export { OutputError, type WrittenFile } from "./writeFiles.js";
+
+export const OUTPUT_FILES = {
+  roster: "roster.csv",
+  rosterWide: "roster-wide.csv",
+  daily: "daily.csv",
+  metrics: "metrics.json",
+  report: "report.html",
+} as const;
+
+export interface WriteOutputsOptions {
+  /** Any JSON-able value; written pretty-printed (2 spaces) in its own key order. */
+  metrics: unknown;
+  /** The finished page; report.html is written only when given. */
+  reportHtml?: string;
+  /** Language of the printable sheet's column titles. */
+  lang: Lang;
+  /** Start each CSV with a UTF-8 byte order mark, so old Excel versions read names right. */
+  excelBom?: boolean;
+}
+
+export interface WrittenFiles {
+  roster: WrittenFile;
+  rosterWide: WrittenFile;
+  daily: WrittenFile;
+  metrics: WrittenFile;
+  report: WrittenFile | null;
+}
+
+const BOM = "\uFEFF";
+
+/**
+ * Write every output of a run into `outDir` (created if missing), all or nothing.
+ *
+ * @example await writeOutputs("out/kotim", problem, roster, { metrics, lang: "id" })
+ * @throws OutputError when a file cannot be written; the directory is then left as it was
+ */
+export async function writeOutputs(outDir: string, problem: Problem, roster: Roster, options: WriteOutputsOptions): Promise<WrittenFiles> {
+  checkRosterShape(problem, roster);
+  const bom = options.excelBom === true;
+  const jobs: FileJob[] = [
+    { name: OUTPUT_FILES.roster, produce: (sink) => writeRosterLong(sink, problem, roster, bom) },
+    { name: OUTPUT_FILES.rosterWide, produce: (sink) => writeRosterWide(sink, problem, roster, options.lang, bom) },
+    { name: OUTPUT_FILES.daily, produce: (sink) => sink.text(dailyCsv(problem, roster, bom)) },
+    { name: OUTPUT_FILES.metrics, produce: (sink) => sink.text(metricsJson(options.metrics)) },
+  ];
+  if (options.reportHtml !== undefined) {
+    const html = options.reportHtml;
+    jobs.push({ name: OUTPUT_FILES.report, produce: (sink) => sink.text(html) });
+  }
+  const [rosterFile, wideFile, dailyFile, metricsFile, reportFile] = await writeFilesAtomically(outDir, jobs);
+  return { roster: rosterFile, rosterWide: wideFile, daily: dailyFile, metrics: metricsFile, report: reportFile ?? null };
+}
+
+function checkRosterShape(problem: Problem, roster: Roster): void {
+  const days = problem.calendar.days.length;
+  if (roster.days !== days || roster.modes.length !== problem.people.length * days) {
+    throw new Error(`roster of ${roster.modes.length} modes over ${roster.days} days does not fit ${problem.people.length} people x ${days} workdays`);
+  }
+}
+
+function badMode(person: number, day: number, mode: number): Error {
+  return new Error(`roster holds mode ${mode} for person ${person} on day ${day}`);
+}
+
+/**
+ * roster.csv: `employee_id,date,mode`, one row per person per workday, in person input order
+ * then date order.
+ */
+export async function writeRosterLong(sink: ByteSink, problem: Problem, roster: Roster, bom = false): Promise<void> {
+  const days = problem.calendar.days.length;
+  await sink.text(`${bom ? BOM : ""}employee_id,date,mode\n`);
+  // tails[day * 3 + mode] = ",<date>,<mode>\n"
+  const tails: Uint8Array[] = [];
+  let longestTail = 0;
+  for (const date of problem.calendar.days) {
+    for (const name of MODE_NAMES) {
+      const tail = Buffer.from(`,${date},${name}\n`, "utf8");
+      tails.push(tail);
+      longestTail = Math.max(longestTail, tail.length);
+    }
+  }
+  const modes = roster.modes;
+  for (const person of problem.people) {
+    const id = inputCell(person.id);
+    const idBytes = Buffer.byteLength(id, "utf8");
+    const need = days * (idBytes + longestTail);
+    if (!sink.fits(need)) await sink.reserve(need);
+    const buf = sink.buf;
+    let pos = sink.pos;
+    const idStart = pos;
+    buf.write(id, pos, "utf8");
+    const base = person.index * days;
+    for (let d = 0; d < days; d++) {
+      if (d > 0) {
+        for (let i = 0; i < idBytes; i++) buf[pos + i] = buf[idStart + i];
+      }
+      pos += idBytes;
+      const mode = modes[base + d];
+      if (mode > 2) throw badMode(person.index, d, mode);
+      const tail = tails[d * 3 + mode];
+      for (let i = 0; i < tail.length; i++) buf[pos + i] = tail[i];
+      pos += tail.length;
+    }
+    sink.pos = pos;
+  }
+}
+
+/**
+ * roster-wide.csv: `employee_id,name,agency_id,rank` (titles from the catalogue, in `lang`),
+ * then one column per workday (ISO date) holding O, H or L; one row per person in input order.
+ */
+export async function writeRosterWide(sink: ByteSink, problem: Problem, roster: Roster, lang: Lang, bom = false): Promise<void> {
+  const days = problem.calendar.days.length;
+  const titles = [
+    formatMessage("sheet.employee_id", {}, lang),
+    formatMessage("sheet.name", {}, lang),
+    formatMessage("sheet.agency_id", {}, lang),
+    formatMessage("sheet.rank", {}, lang),
+    ...problem.calendar.days,
+  ];
+  await sink.text(`${bom ? BOM : ""}${titles.map((t) => csvCell(t)).join(",")}\n`);
+  const agencyIds = problem.agencies.map((a) => inputCell(a.id));
+  const codes = MODE_CODES.map((c) => c.charCodeAt(0));
+  const modes = roster.modes;
+  for (const person of problem.people) {
+    const head = `${inputCell(person.id)},${inputCell(person.name)},${agencyIds[person.agency]},${csvCell(person.rank)}`;
+    const need = head.length * 3 + days * 2 + 1;
+    if (!sink.fits(need)) await sink.reserve(need);
+    const buf = sink.buf;
+    let pos = sink.pos + buf.write(head, sink.pos, "utf8");
+    const base = person.index * days;
+    for (let d = 0; d < days; d++) {
+      const mode = modes[base + d];
+      if (mode > 2) throw badMode(person.index, d, mode);
+      buf[pos++] = 44; // ,
+      buf[pos++] = codes[mode];
+    }
+    buf[pos++] = 10; // LF
+    sink.pos = pos;
+  }
+}
+
+/**
+ * daily.csv: `agency_id,date,office,home,leave,cap`, one row per agency (input order) per
+ * workday; cap is empty for exempt agencies (they have none).
+ */
+export function dailyCsv(problem: Problem, roster: Roster, bom = false): string {
+  const days = problem.calendar.days.length;
+  // counts[(agency * days + day) * 3 + mode]
+  const counts = new Uint32Array(problem.agencies.length * days * 3);
+  const modes = roster.modes;
+  for (const person of problem.people) {
+    const base = person.index * days;
+    const row = person.agency * days;
+    for (let d = 0; d < days; d++) {
+      const mode = modes[base + d];
+      if (mode > 2) throw badMode(person.index, d, mode);
+      counts[(row + d) * 3 + mode]++;
+    }
+  }
+  const lines: string[] = [`${bom ? BOM : ""}agency_id,date,office,home,leave,cap`];
+  for (const agency of problem.agencies) {
+    const id = inputCell(agency.id);
+    const cap = agency.cap === null ? "" : String(agency.cap);
+    problem.calendar.days.forEach((date, d) => {
+      const at = (agency.index * days + d) * 3;
+      // MODE order is HOME=0, OFFICE=1, LEAVE=2
+      lines.push(`${id},${date},${counts[at + 1]},${counts[at]},${counts[at + 2]},${cap}`);
+    });
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** metrics.json: pretty-printed with two spaces, keys in the order given, ending in a newline. */
+export function metricsJson(metrics: unknown): string {
+  const text = JSON.stringify(metrics, null, 2);
+  if (text === undefined) throw new Error("metrics are not JSON-able");
+  return `${text}\n`;
+}
