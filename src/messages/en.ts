@@ -24,6 +24,12 @@ export const en = {
   "input.rule_bounds": "{file}:{line}:{column}: max_per_day ({received}) is below min_per_day ({expected})",
   "input.no_workdays": "{file}: no workday between {start} and {end} (workdays: {workdays}; holidays removed)",
   "input.cap_both": "{file}:{line}: give cap_percent or cap_count, not both",
+  "input.file_binary": "{file}: not a text file (an Excel workbook under a .csv name?); save it as \"CSV UTF-8\"",
+  "input.file_encoding": "{file}:{line}: not UTF-8 text; save the file with UTF-8 encoding (in Excel: \"CSV UTF-8\")",
+  "input.csv_quote": "{file}:{line}: a quoted field is not closed, or text follows its closing quote",
+  "input.field_missing": "{file}: {field}: missing (expected {expected})",
+  "input.unknown_key_where": " in {path}",
+  "input.more_issues": "{file}: {count} more problem(s) not listed",
   "input.summary": "{count} problem(s) in the input; nothing was written.",
 
   // infeasible (exit 2)

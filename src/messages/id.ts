@@ -21,6 +21,12 @@ export const id: Record<MessageCode, string> = {
   "input.rule_bounds": "{file}:{line}:{column}: max_per_day ({received}) lebih kecil dari min_per_day ({expected})",
   "input.no_workdays": "{file}: tidak ada hari kerja antara {start} dan {end} (hari kerja: {workdays}; hari libur dikeluarkan)",
   "input.cap_both": "{file}:{line}: isi cap_percent atau cap_count, jangan keduanya",
+  "input.file_binary": "{file}: bukan berkas teks (buku kerja Excel dengan nama .csv?); simpan sebagai \"CSV UTF-8\"",
+  "input.file_encoding": "{file}:{line}: bukan teks UTF-8; simpan berkas dengan pengodean UTF-8 (di Excel: \"CSV UTF-8\")",
+  "input.csv_quote": "{file}:{line}: isian bertanda kutip tidak ditutup, atau ada teks setelah kutip penutupnya",
+  "input.field_missing": "{file}: {field}: tidak ada (diharapkan {expected})",
+  "input.unknown_key_where": " di {path}",
+  "input.more_issues": "{file}: {count} masalah lain tidak dicantumkan",
   "input.summary": "{count} masalah pada masukan; tidak ada berkas yang ditulis.",
 
   "infeasible.fixed_over_cap": "{agency}, {date}: {fixed} pegawai wajib di kantor ({reasons}) tetapi batasnya {cap} ({basis})",
