@@ -1,0 +1,48 @@
+/**
+ * The seam between a model and the program that solves it (JuMP habit): builders make a
+ * neutral `Model`; a `Backend` solves it and reports a status that is checked before any
+ * value is read.
+ */
+import type { Model } from "./model.js";
+import { writeLp } from "./model.js";
+import { jslpBackend } from "./backends/jslp.js";
+import { loadHighs } from "./backends/highs.js";
+
+export type BackendResult =
+  | { status: "optimal"; objective: number; values: Map<string, number> }
+  | { status: "infeasible" | "unbounded" | "error"; detail?: string };
+
+export interface SolveSettings {
+  timeLimitSeconds?: number;
+}
+
+export interface Backend {
+  name: string;
+  solve(model: Model, settings?: SolveSettings): BackendResult;
+}
+
+export type BackendName = "jslp" | "highs";
+export const BACKEND_NAMES: readonly BackendName[] = ["jslp", "highs"];
+
+/** The backend by name; HiGHS' WebAssembly is loaded once, after which its solves are synchronous. */
+export async function loadBackend(name: BackendName): Promise<Backend> {
+  if (name === "jslp") return jslpBackend;
+  const highs = await loadHighs();
+  return {
+    name: "highs",
+    solve(model, settings) {
+      const options: Record<string, unknown> = { output_flag: false, mip_rel_gap: 0 };
+      if (settings?.timeLimitSeconds !== undefined) options.time_limit = settings.timeLimitSeconds;
+      const solution = highs.solve(writeLp(model), options as Parameters<typeof highs.solve>[1]);
+      if (solution.Status === "Infeasible") return { status: "infeasible" };
+      if (solution.Status !== "Optimal") return { status: "error", detail: solution.Status };
+      const values = new Map<string, number>();
+      for (const v of model.vars) {
+        const column = (solution.Columns as Record<string, { Primal?: number }>)[v.name];
+        const x = column?.Primal ?? 0;
+        values.set(v.name, v.integer ? Math.round(x) : x);
+      }
+      return { status: "optimal", objective: solution.ObjectiveValue, values };
+    },
+  };
+}

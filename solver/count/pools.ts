@@ -1,0 +1,118 @@
+/**
+ * The structure the count model rests on. Inside an agency, rotating people of the same
+ * rank, unit and attendance are interchangeable for every hard rule: a *class*. Within a
+ * class, those never on leave (the *steady* members) rotate on one cyclic stream, and those
+ * with leave are picked day by day among the available. A *block* is the unit of rotation
+ * (a workday in daily rotation, a calendar week in weekly rotation); a *pool* is a set of
+ * interchangeable people in one block, with how many there are and which days of the block
+ * each of them is in the office when chosen.
+ */
+import type { Agency, Problem } from "../../src/domain/problem.js";
+import { ruleMatches } from "../../src/domain/problem.js";
+import { daysByWeek } from "../../src/calendar/workdays.js";
+
+export interface RotatingClass {
+  /** Index of the class inside its agency. */
+  index: number;
+  rank: string;
+  unit: string;
+  priority: boolean;
+  /** Members never on leave in the horizon, in input order. */
+  steady: number[];
+  /** Members with at least one leave day, in input order. */
+  onLeave: number[];
+  /** For each rule of the agency, whether it counts this class. */
+  matches: boolean[];
+}
+
+export interface Pool {
+  cls: number;
+  /** true: the class's steady members; false: members with leave, available as `days` says. */
+  steady: boolean;
+  /** How many people the pool holds: the most it can send. */
+  size: number;
+  /** Days of the block (indices into the calendar) a chosen member is in the office. */
+  days: number[];
+  /** Members with leave in this pool (weekly: same availability mask); empty for steady pools. */
+  members: number[];
+}
+
+export interface Block {
+  index: number;
+  days: number[];
+  pools: Pool[];
+}
+
+export interface AgencyStructure {
+  agency: Agency;
+  classes: RotatingClass[];
+  blocks: Block[];
+  /** Fixed people in the office on each day of the horizon. */
+  fixedOffice: Int32Array;
+  /** For each rule, fixed people it counts in the office on each day. */
+  fixedMatch: Int32Array[];
+  /** People available (not on leave) on each day, all attendances. */
+  available: Int32Array;
+  /** For each rule, available people it counts on each day. */
+  availableMatch: Int32Array[];
+}
+
+/** Group an agency's people into classes and blocks of pools. */
+export function agencyStructure(problem: Problem, agency: Agency): AgencyStructure {
+  const days = problem.calendar.days.length;
+  const fixedOffice = new Int32Array(days);
+  const available = new Int32Array(days);
+  const fixedMatch = agency.rules.map(() => new Int32Array(days));
+  const availableMatch = agency.rules.map(() => new Int32Array(days));
+  const classByKey = new Map<string, RotatingClass>();
+  const classes: RotatingClass[] = [];
+
+  for (const p of agency.people) {
+    const person = problem.people[p];
+    const matches = agency.rules.map((rule) => ruleMatches(rule, person));
+    for (let d = 0; d < days; d++) {
+      if (person.leave !== null && person.leave[d] === 1) continue;
+      available[d]++;
+      if (person.attendance === "fixed") fixedOffice[d]++;
+      for (let r = 0; r < matches.length; r++) {
+        if (!matches[r]) continue;
+        availableMatch[r][d]++;
+        if (person.attendance === "fixed") fixedMatch[r][d]++;
+      }
+    }
+    if (person.attendance === "fixed") continue;
+    const priority = person.attendance === "priority";
+    const key = `${person.rank}\u0000${person.unit.toLowerCase()}\u0000${priority}`;
+    let cls = classByKey.get(key);
+    if (!cls) {
+      cls = { index: classes.length, rank: person.rank, unit: person.unit, priority, steady: [], onLeave: [], matches };
+      classByKey.set(key, cls);
+      classes.push(cls);
+    }
+    (person.leave === null ? cls.steady : cls.onLeave).push(p);
+  }
+
+  const blockDays = problem.rotation === "daily" ? problem.calendar.days.map((_, d) => [d]) : daysByWeek(problem.calendar);
+  const blocks: Block[] = blockDays.map((bdays, index) => {
+    const pools: Pool[] = [];
+    for (const cls of classes) {
+      if (cls.steady.length > 0) pools.push({ cls: cls.index, steady: true, size: cls.steady.length, days: bdays, members: [] });
+      // Members with leave, grouped by the days of the block they are available on.
+      const byMask = new Map<string, Pool>();
+      for (const p of cls.onLeave) {
+        const leave = problem.people[p].leave!;
+        const availableDays = bdays.filter((d) => leave[d] === 0);
+        if (availableDays.length === 0) continue;
+        const mask = availableDays.join(",");
+        let pool = byMask.get(mask);
+        if (!pool) byMask.set(mask, (pool = { cls: cls.index, steady: false, size: 0, days: availableDays, members: [] }));
+        pool.size++;
+        pool.members.push(p);
+      }
+      for (const mask of [...byMask.keys()].sort()) pools.push(byMask.get(mask)!);
+    }
+    return { index, days: bdays, pools };
+  });
+
+  return { agency, classes, blocks, fixedOffice, fixedMatch, available, availableMatch };
+}

@@ -1,0 +1,147 @@
+/**
+ * One agency, solved over counts. Agencies are independent (every rule is per agency), and
+ * inside one, blocks are independent for the hard rules and the first two objectives:
+ *   1. per block, the count model that fills the cap and then spares health-priority people
+ *      (identical blocks are solved once);
+ *   2. per block, in order, the split among pools closest to each pool's fair share carried
+ *      over from earlier blocks (so classes share the office days in proportion to size);
+ *   3. the cyclic rotation that turns counts into people (`rotate.ts`).
+ */
+import type { InfeasibleCause } from "../../src/domain/errors.js";
+import type { Problem, Roster } from "../../src/domain/problem.js";
+import type { Backend } from "../backend.js";
+import { capThenPriorityModel, poolVar, splitModel } from "./blockModel.js";
+import { conflictCause, diagnoseAgency } from "./diagnose.js";
+import { agencyStructure, type AgencyStructure, type Block } from "./pools.js";
+import { assignTurns } from "./rotate.js";
+
+export interface AgencyStats {
+  /** Integer programs solved (after de-duplication of identical blocks). */
+  models: number;
+}
+
+/** A block's shape: two blocks with the same key have the same optimum. */
+function blockKey(s: AgencyStructure, block: Block): string {
+  const parts: string[] = [];
+  for (const d of block.days) parts.push(`${s.fixedOffice[d]}/${s.fixedMatch.map((m) => m[d]).join(".")}`);
+  const first = block.days[0];
+  for (const pool of block.pools) parts.push(`${pool.cls}:${pool.steady ? "s" : "l"}:${pool.size}:${pool.days.map((d) => d - first).join(".")}`);
+  return `${block.days.length}|${parts.join("|")}`;
+}
+
+/**
+ * Share `total` among pools in proportion to `targets`, within each pool's size: floors
+ * first, then the largest remainders (ties by pool order), so the result is deterministic.
+ */
+export function apportion(total: number, targets: number[], sizes: number[]): number[] {
+  const counts = targets.map((t, i) => Math.min(sizes[i], Math.max(0, Math.floor(t + 1e-9))));
+  let left = total - counts.reduce((a, b) => a + b, 0);
+  const order = targets.map((_, i) => i);
+  while (left !== 0) {
+    const step = left > 0 ? 1 : -1;
+    const movable = order.filter((i) => (step > 0 ? counts[i] < sizes[i] : counts[i] > 0));
+    movable.sort((a, b) => step * ((targets[b] - counts[b]) - (targets[a] - counts[a])) || a - b);
+    for (const i of movable) {
+      if (left === 0) break;
+      counts[i] += step;
+      left -= step;
+    }
+    if (movable.length === 0) throw new Error(`apportion: ${total} does not fit in pools of sizes ${sizes.join(",")}`);
+  }
+  return counts;
+}
+
+/** Solve one agency into `roster` (whose fixed and leave days are already set); causes if it has no roster. */
+export function solveAgency(problem: Problem, agencyIndex: number, backend: Backend, roster: Roster): { causes: InfeasibleCause[]; stats: AgencyStats } {
+  const agency = problem.agencies[agencyIndex];
+  const stats: AgencyStats = { models: 0 };
+  if (agency.exempt) return { causes: [], stats };
+  const s = agencyStructure(problem, agency);
+  const named = diagnoseAgency(s, problem);
+  if (named.length > 0) return { causes: named, stats };
+
+  // 1. Fill the cap, spare the priority people: one model per distinct block shape.
+  const optimum = new Map<string, number[] | null>();
+  const best: number[][] = [];
+  const causes: InfeasibleCause[] = [];
+  for (const block of s.blocks) {
+    const key = blockKey(s, block);
+    let counts = optimum.get(key);
+    if (counts === undefined) {
+      counts = null;
+      if (block.pools.length === 0) counts = [];
+      else {
+        const result = backend.solve(capThenPriorityModel(s, block));
+        stats.models++;
+        if (result.status === "optimal") counts = block.pools.map((_, i) => result.values.get(poolVar(i)) ?? 0);
+        else if (result.status !== "infeasible") throw new Error(`${backend.name} returned ${result.status} on ${agency.id} block ${block.index}${result.detail ? `: ${result.detail}` : ""}`);
+      }
+      optimum.set(key, counts);
+    }
+    if (counts === null) causes.push(conflictCause(s, problem, block.days[0]));
+    best.push(counts ?? []);
+  }
+  if (causes.length > 0) return { causes, stats };
+
+  // 2. Share each block's office days among pools in proportion to their size, carrying
+  //    what each stream got so far, so that no class is favoured block after block.
+  const rulesTouchRotating = agency.rules.some((_, r) => s.classes.some((c) => c.matches[r]));
+  const owed = new Map<string, number>();
+  // A stream: a class's steady members, or its members with leave (several pools a block in weekly rotation).
+  const streamKey = (b: Block, i: number): string => `${b.pools[i].cls}:${b.pools[i].steady ? "s" : "l"}`;
+  const counts: number[][] = s.blocks.map((block) => {
+    const chosen = best[block.index];
+    if (block.pools.length === 0) return chosen;
+    // Pools that are interchangeable for the rules: same priority and (without rules on
+    // rotating classes) same days; their total stays as the optimum has it.
+    const groupOf = (i: number): string => {
+      const pool = block.pools[i];
+      const priority = s.classes[pool.cls].priority ? "p" : "r";
+      return rulesTouchRotating ? priority : `${priority}:${pool.days.join(",")}`;
+    };
+    const groups = new Map<string, number[]>();
+    block.pools.forEach((_, i) => {
+      const g = groupOf(i);
+      groups.set(g, [...(groups.get(g) ?? []), i]);
+    });
+    const streamSize = new Map<string, number>();
+    block.pools.forEach((pool, i) => streamSize.set(streamKey(block, i), (streamSize.get(streamKey(block, i)) ?? 0) + pool.size));
+    const targets = new Array<number>(block.pools.length).fill(0);
+    for (const members of groups.values()) {
+      const total = members.reduce((sum, i) => sum + chosen[i], 0);
+      const size = members.reduce((sum, i) => sum + block.pools[i].size, 0);
+      for (const i of members) {
+        const key = streamKey(block, i);
+        const carried = ((owed.get(key) ?? 0) * block.pools[i].size) / streamSize.get(key)!;
+        targets[i] = carried + (total * block.pools[i].size) / size;
+      }
+    }
+    let split: number[];
+    if (!rulesTouchRotating) {
+      split = chosen.slice();
+      for (const members of groups.values()) {
+        const total = members.reduce((sum, i) => sum + chosen[i], 0);
+        const shares = apportion(total, members.map((i) => targets[i]), members.map((i) => block.pools[i].size));
+        members.forEach((i, k) => (split[i] = shares[k]));
+      }
+    } else {
+      const officeDays = block.pools.reduce((sum, pool, i) => sum + chosen[i] * pool.days.length, 0);
+      const priorityDays = block.pools.reduce((sum, pool, i) => sum + (s.classes[pool.cls].priority ? chosen[i] * pool.days.length : 0), 0);
+      const result = backend.solve(splitModel(s, block, officeDays, priorityDays, targets));
+      stats.models++;
+      if (result.status !== "optimal") throw new Error(`${backend.name} returned ${result.status} on the split of ${agency.id} block ${block.index}`);
+      split = block.pools.map((_, i) => result.values.get(poolVar(i)) ?? 0);
+    }
+    const seen = new Set<string>();
+    block.pools.forEach((_, i) => {
+      const key = streamKey(block, i);
+      owed.set(key, (seen.has(key) ? owed.get(key)! : 0) + targets[i] - split[i]);
+      seen.add(key);
+    });
+    return split;
+  });
+
+  // 3. Counts into people.
+  assignTurns(problem, s, counts, roster);
+  return { causes: [], stats };
+}

@@ -1,0 +1,91 @@
+/**
+ * Compile a validated scenario into a `Problem`: the calendar, each agency's cap, floor and
+ * composition rules, and each person's attendance (fixed, rotating, health priority), leave
+ * days and history. Everything the solver and the verifier need, nothing they must re-derive.
+ */
+import type { Agency, CompositionRule, Person, Problem, Attendance, FixedReason } from "../domain/problem.js";
+import type { ScenarioInput } from "../domain/scenario.js";
+import { InputError } from "../domain/errors.js";
+import { ageOn, workdayCalendar } from "../calendar/workdays.js";
+
+/** `floor(P/100 * headcount)`, robust to binary fractions (30 % of 10 is 3, not 2). */
+export function capFromPercent(percent: number, headcount: number): number {
+  return Math.floor((percent * headcount) / 100 + 1e-9);
+}
+
+export function compile(input: ScenarioInput): Problem {
+  const { config } = input;
+  const calendar = workdayCalendar(config.start, config.end, config.workdays, config.holidays);
+  if (calendar.days.length === 0) {
+    throw new InputError([{ code: "input.no_workdays", file: "scenario.json", values: { file: "scenario.json", start: config.start, end: config.end, workdays: config.workdays.join(", ") } }]);
+  }
+  const dayIndex = new Map(calendar.days.map((d, i) => [d, i]));
+
+  const headcount = new Map<string, number>();
+  for (const e of input.employees) headcount.set(e.agency_id, (headcount.get(e.agency_id) ?? 0) + 1);
+
+  const agencies: Agency[] = input.agencies.map((row, index) => {
+    const exempt = row.exempt ?? false;
+    const count = headcount.get(row.agency_id) ?? 0;
+    let cap: number | null = null;
+    let capBasis = "exempt";
+    if (!exempt) {
+      if (row.cap_count !== undefined) [cap, capBasis] = [row.cap_count, `count ${row.cap_count}`];
+      else if (row.cap_percent !== undefined) [cap, capBasis] = [capFromPercent(row.cap_percent, count), `${row.cap_percent} % of ${count}`];
+      else if ("count" in config.officeCap) [cap, capBasis] = [config.officeCap.count, `count ${config.officeCap.count}`];
+      else [cap, capBasis] = [capFromPercent(config.officeCap.percent, count), `${config.officeCap.percent} % of ${count}`];
+    }
+    return { index, id: row.agency_id, name: row.name, exempt, cap, capBasis, minOffice: exempt ? 0 : row.min_office ?? 0, headcount: count, people: [], rules: [] };
+  });
+  const agencyIndex = new Map(agencies.map((a) => [a.id, a.index]));
+
+  for (const row of input.rules) {
+    const rule: CompositionRule = { line: row.line, unit: row.unit, rank: row.rank, min: row.min_per_day ?? 0, max: row.max_per_day ?? null };
+    for (const agency of agencies) {
+      // Exempt units never rotate: everyone is in, so composition rules do not bind them.
+      if (agency.exempt || (row.agency_id !== null && row.agency_id !== agency.id)) continue;
+      agency.rules.push(rule);
+    }
+  }
+
+  const leaveDays = new Map<string, Uint8Array>();
+  for (const row of input.leave) {
+    let days = leaveDays.get(row.employee_id);
+    for (let d = 0; d < calendar.days.length; d++) {
+      const date = calendar.days[d];
+      if (date < row.from || date > row.to) continue;
+      if (!days) leaveDays.set(row.employee_id, (days = new Uint8Array(calendar.days.length)));
+      days[d] = 1;
+    }
+  }
+  void dayIndex;
+  const history = new Map(input.history.map((h) => [h.employee_id, h.office_days]));
+
+  const mandatoryRanks = new Set<string>(config.mandatory.ranks);
+  const mandatoryPositions = new Set(config.mandatory.positions.map((p) => p.trim().toLowerCase()));
+  const rotatingEmployment = new Set<string>(config.rotating.employment);
+  const health = config.healthPriority;
+
+  const people: Person[] = input.employees.map((row, index) => {
+    const agency = agencies[agencyIndex.get(row.agency_id)!];
+    agency.people.push(index);
+    let fixedBy: FixedReason | null = null;
+    if (agency.exempt) fixedBy = "exempt";
+    else if (row.mandatory === true || mandatoryRanks.has(row.rank) || mandatoryPositions.has(row.position.toLowerCase())) fixedBy = "mandatory";
+    else if (!rotatingEmployment.has(row.employment)) fixedBy = "employment";
+    const priorityReasons: string[] = [];
+    if (health) {
+      if (health.minAge !== undefined && ageOn(row.birth_date, config.start) >= health.minAge) priorityReasons.push(`age ${health.minAge}+`);
+      if (health.pregnant && row.pregnant === true) priorityReasons.push("pregnant");
+      if (health.comorbid && row.comorbid === true) priorityReasons.push("comorbid");
+    }
+    const attendance: Attendance = fixedBy !== null ? "fixed" : priorityReasons.length > 0 ? "priority" : "rotating";
+    return {
+      index, id: row.employee_id, name: row.name, agency: agency.index, rank: row.rank, unit: row.unit ?? "",
+      position: row.position, employment: row.employment, attendance, fixedBy, priorityReasons,
+      leave: leaveDays.get(row.employee_id) ?? null, history: history.get(row.employee_id) ?? 0, line: row.line,
+    };
+  });
+
+  return { name: config.name, rotation: config.rotation, calendar, people, agencies };
+}
