@@ -6,6 +6,7 @@
  */
 import { Command } from "commander";
 import { readFileSync } from "node:fs";
+import { register as registerSolve } from "./commands/solve.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
 
@@ -16,7 +17,7 @@ const program = new Command()
   .showHelpAfterError();
 
 // Subcommands register themselves here, one line each.
-const commands: Array<(program: Command) => void> = [];
+const commands: Array<(program: Command) => void> = [registerSolve];
 for (const register of commands) register(program);
 
 await program.parseAsync(process.argv);

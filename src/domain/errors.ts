@@ -38,3 +38,11 @@ export class InfeasibleError extends Error {
     this.name = "InfeasibleError";
   }
 }
+
+/** The finished roster broke a hard rule: a bug in giliran, never written (exit 3). */
+export class VerificationError extends Error {
+  constructor(readonly lines: string[], readonly count: number) {
+    super(`verification failed: ${count} violation(s); first: ${lines[0] ?? "-"}`);
+    this.name = "VerificationError";
+  }
+}

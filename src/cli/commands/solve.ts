@@ -1,0 +1,48 @@
+/** `giliran solve SCENARIO_DIR -o OUT_DIR`: agency CSVs in, a verified roster out. */
+import { Command, Option } from "commander";
+import { solveScenario } from "../../pipeline/solveScenario.js";
+import { BACKEND_NAMES, type BackendName } from "../../../solver/backend.js";
+import { formatMessage } from "../../messages/index.js";
+import { langOption, run } from "../run.js";
+import { progressBar } from "../progress.js";
+
+interface SolveFlags {
+  out: string;
+  solver: BackendName;
+  lang?: string;
+  quiet?: boolean;
+  excelBom?: boolean;
+}
+
+export function register(program: Command): void {
+  program
+    .command("solve")
+    .description("Solve a scenario directory into a verified roster (roster.csv, roster-wide.csv, daily.csv, metrics.json, report.html).")
+    .argument("<scenario-dir>", "directory with scenario.json, agencies.csv, employees.csv [, rules.csv, leave.csv, history.csv]")
+    .requiredOption("-o, --out <dir>", "output directory (created if missing; files replaced atomically)")
+    .addOption(new Option("--solver <name>", "integer-programming backend").choices(BACKEND_NAMES).default("jslp"))
+    .addOption(new Option("--lang <lang>", "language of messages and sheet titles").choices(["en", "id"]).default("en"))
+    .option("--excel-bom", "start CSV files with a byte order mark (for old Excel)")
+    .option("-q, --quiet", "print nothing on success")
+    .action(async (dir: string, flags: SolveFlags) => {
+      const lang = langOption(flags.lang);
+      await run(lang, async () => {
+        const started = performance.now();
+        const bar = progressBar(!flags.quiet);
+        try {
+          const outcome = await solveScenario(dir, flags.out, { solver: flags.solver, lang, excelBom: flags.excelBom, onAgency: bar.update });
+          bar.stop();
+          if (!flags.quiet) {
+            const { problem, objectives } = outcome;
+            const seconds = ((performance.now() - started) / 1000).toFixed(2);
+            process.stdout.write(`${formatMessage("solve.summary", {
+              agencies: problem.agencies.length, employees: problem.people.length, workdays: problem.calendar.days.length,
+              out: flags.out, seconds, spread: objectives.horizonSpread, weekly: objectives.weeklySpread,
+            }, lang)}\n${formatMessage("solve.verified", {}, lang)}\n`);
+          }
+        } finally {
+          bar.stop();
+        }
+      });
+    });
+}

@@ -1,0 +1,81 @@
+/**
+ * The main job as one library call, data flowing one way:
+ * read -> validate -> compile -> solve -> verify -> write.
+ * Nothing is written unless the verifier passed the roster.
+ */
+import { readScenario } from "../io/readScenario.js";
+import { writeOutputs, type WrittenFiles } from "../io/writeOutputs.js";
+import { compile } from "../policy/compile.js";
+import { solveProblem } from "../../solver/solve.js";
+import { loadBackend, type BackendName } from "../../solver/backend.js";
+import { verifyRoster } from "../verify/rules.js";
+import { formatViolation } from "../verify/format.js";
+import { computeMetrics } from "../metrics/fairness.js";
+import { objectiveValues, type ObjectiveValues } from "../metrics/objectives.js";
+import { VerificationError } from "../domain/errors.js";
+import type { Problem, Roster } from "../domain/problem.js";
+import type { Lang } from "../messages/index.js";
+
+export interface SolveScenarioOptions {
+  solver?: BackendName;
+  lang?: Lang;
+  excelBom?: boolean;
+  /** Called after each agency is solved. */
+  onAgency?: (done: number, total: number) => void;
+  /** Builds report.html from the finished run; no report when omitted. */
+  report?: (problem: Problem, roster: Roster, metrics: unknown) => string;
+}
+
+export interface StageTimes {
+  read: number;
+  compile: number;
+  solve: number;
+  verify: number;
+  metrics: number;
+  write: number;
+}
+
+export interface SolveOutcome {
+  problem: Problem;
+  roster: Roster;
+  metrics: ReturnType<typeof computeMetrics>;
+  objectives: ObjectiveValues;
+  written: WrittenFiles;
+  /** Milliseconds per stage. */
+  times: StageTimes;
+  models: number;
+}
+
+/** Solve the scenario in `dir` and write the verified roster into `outDir`. */
+export async function solveScenario(dir: string, outDir: string, options: SolveScenarioOptions = {}): Promise<SolveOutcome> {
+  const lang = options.lang ?? "en";
+  const clock = stopwatch();
+  const input = await readScenario(dir);
+  const read = clock();
+  const problem = compile(input);
+  const compiled = clock();
+  const backend = await loadBackend(options.solver ?? "jslp");
+  const { roster, stats } = solveProblem(problem, { backend, onAgency: options.onAgency });
+  const solved = clock();
+  const verification = verifyRoster(problem, roster);
+  if (!verification.ok) throw new VerificationError(verification.violations.slice(0, 20).map((v) => formatViolation(v, lang)), verification.count);
+  const verified = clock();
+  const metrics = computeMetrics(problem, roster);
+  const objectives = objectiveValues(problem, roster);
+  const reportHtml = options.report?.(problem, roster, metrics);
+  const measured = clock();
+  const written = await writeOutputs(outDir, problem, roster, { metrics, lang, excelBom: options.excelBom, ...(reportHtml === undefined ? {} : { reportHtml }) });
+  const wrote = clock();
+  return { problem, roster, metrics, objectives, written, times: { read, compile: compiled, solve: solved, verify: verified, metrics: measured, write: wrote }, models: stats.models };
+}
+
+/** Milliseconds since the previous call. */
+function stopwatch(): () => number {
+  let last = performance.now();
+  return () => {
+    const now = performance.now();
+    const elapsed = now - last;
+    last = now;
+    return elapsed;
+  };
+}
