@@ -14,6 +14,38 @@ import { capThenPriorityModel, poolVar, splitModel } from "./blockModel.js";
 import { conflictCause, diagnoseAgency } from "./diagnose.js";
 import { agencyStructure, type AgencyStructure, type Block } from "./pools.js";
 import { assignTurns } from "./rotate.js";
+import { isLevel, levelableClasses, levelCounts, levelPossible } from "./perfect.js";
+import { daysByWeek } from "../../src/calendar/workdays.js";
+
+/** Models larger than this are not searched for level totals (the proportional split stands). */
+const LEVEL_MODEL_LIMIT = 400;
+
+/**
+ * Replace `counts` by level ones where they exist: within every week first (daily rotation;
+ * weekly spread 0 implies horizon spread 0), else over the horizon.
+ */
+function levelTotals(problem: Problem, s: AgencyStructure, counts: number[][], backend: Backend, stats: AgencyStats): void {
+  const classes = levelableClasses(problem, s);
+  if (classes.length === 0) return;
+  const poolCount = s.blocks.reduce((sum, b) => sum + b.pools.length, 0);
+  if (poolCount > LEVEL_MODEL_LIMIT) return;
+  const attempt = (blocks: Block[]): boolean => {
+    if (isLevel(s, blocks, counts, classes)) return true;
+    if (!levelPossible(s, blocks, counts, classes)) return false;
+    stats.models++;
+    const level = levelCounts(s, blocks, counts, classes, backend);
+    if (level === null) return false;
+    blocks.forEach((block, k) => (counts[block.index] = level[k]));
+    return true;
+  };
+  if (problem.rotation === "daily") {
+    const weeks = daysByWeek(problem.calendar).map((days) => days.map((d) => s.blocks[d]));
+    const saved = counts.map((c) => c.slice());
+    if (weeks.every((week) => attempt(week))) return;
+    saved.forEach((c, b) => (counts[b] = c));
+  }
+  attempt(s.blocks);
+}
 
 export interface AgencyStats {
   /** Integer programs solved (after de-duplication of identical blocks). */
@@ -141,7 +173,10 @@ export function solveAgency(problem: Problem, agencyIndex: number, backend: Back
     return split;
   });
 
-  // 3. Counts into people.
+  // 3. Totals that are multiples of the class sizes, where the rules allow: spread 0.
+  levelTotals(problem, s, counts, backend, stats);
+
+  // 4. Counts into people.
   assignTurns(problem, s, counts, roster);
   return { causes: [], stats };
 }
