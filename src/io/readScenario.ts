@@ -1,0 +1,211 @@
+/**
+ * Reading a scenario directory: `scenario.json` and the CSV files, each validated by its zod
+ * schema, then checked across files (ids unique, references known, bounds in order). All the
+ * problems of all files are reported together in one `InputError`, so that a planner fixes
+ * them in one round rather than one per run.
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { z } from "zod";
+import { InputError, type InputIssue } from "../domain/errors.js";
+import {
+  CSV_FILES, scenarioSchema, type AgencyRow, type EmployeeRow, type HistoryRow, type LeaveRow, type RuleRow,
+  type ScenarioConfig, type ScenarioInput,
+} from "../domain/scenario.js";
+import { FileIssues, decodeText, readCsv, type CsvTable } from "./csv.js";
+import { parseJsonWithPositions, pathKey, type TextPosition } from "./json.js";
+import { flattenIssues } from "./zodIssues.js";
+
+export const SCENARIO_FILE = "scenario.json";
+
+/** What a union expects when none of its forms matched, by dotted path. */
+const UNION_EXPECTED = { officeCap: '{"percent": P} | {"count": N}' };
+
+/**
+ * Read and validate a scenario directory.
+ *
+ * @throws InputError with every issue of every file (file, line, column, code, values)
+ * @example const input = await readScenario("fixtures/kotim-2021"); input.employees[0].line //=> 2
+ */
+export async function readScenario(dir: string): Promise<ScenarioInput> {
+  const [config, agencies, employees, rules, leave, history] = await Promise.all([
+    readConfig(dir),
+    readCsv(join(dir, CSV_FILES.agencies.file), CSV_FILES.agencies.file, CSV_FILES.agencies),
+    readCsv(join(dir, CSV_FILES.employees.file), CSV_FILES.employees.file, CSV_FILES.employees),
+    readCsv(join(dir, CSV_FILES.rules.file), CSV_FILES.rules.file, CSV_FILES.rules),
+    readCsv(join(dir, CSV_FILES.leave.file), CSV_FILES.leave.file, CSV_FILES.leave),
+    readCsv(join(dir, CSV_FILES.history.file), CSV_FILES.history.file, CSV_FILES.history),
+  ]);
+  crossCheck({ agencies, employees, rules, leave, history });
+  const issues: InputIssue[] = [
+    ...config.issues.finish(),
+    ...[agencies, employees, rules, leave, history].flatMap((t) => t.issues.finish()),
+  ];
+  if (issues.length > 0 || config.config === null) throw new InputError(issues);
+  return {
+    dir,
+    config: config.config,
+    agencies: agencies.rows,
+    employees: employees.rows,
+    rules: rules.rows,
+    leave: leave.rows,
+    history: history.rows,
+  };
+}
+
+/**
+ * Read and validate `scenario.json`: syntax errors with their line and column, unknown keys
+ * (typos) with the keys expected there, other problems by dotted field path, each located at
+ * its key in the text when it is there.
+ */
+export async function readConfig(dir: string): Promise<{ config: ScenarioConfig | null; issues: FileIssues }> {
+  const issues = new FileIssues(SCENARIO_FILE);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(join(dir, SCENARIO_FILE));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") issues.add("input.file_missing", {}, { dir });
+    else issues.add("input.file_unreadable", {}, { reason: code ?? String(error) });
+    return { config: null, issues };
+  }
+  const text = decodeText(bytes, issues);
+  if (text === null) return { config: null, issues };
+  const json = parseJsonWithPositions(text);
+  if (!json.ok) {
+    issues.add("input.json_syntax", json.position, { reason: json.reason });
+    return { config: null, issues };
+  }
+  const parsed = scenarioSchema.safeParse(json.value, { reportInput: true });
+  if (parsed.success) return { config: parsed.data, issues };
+
+  const locate = (path: readonly PropertyKey[]): Partial<TextPosition> => {
+    // A missing key is shown at its parent's key, but never at the whole document.
+    for (let n = path.length; n >= 1; n--) {
+      const at = json.positions.get(pathKey(path.slice(0, n)));
+      if (at) return at;
+    }
+    return {};
+  };
+  for (const flat of flattenIssues(parsed.error.issues, [], UNION_EXPECTED)) {
+    if (flat.kind === "unknown_key") {
+      const expected = keysAt(scenarioSchema, flat.path).join(", ");
+      for (const key of flat.keys) {
+        issues.add("input.unknown_key", locate([...flat.path, key]), { received: key, expected, where: dotted(flat.path) });
+      }
+    } else if (flat.missing) {
+      issues.add("input.field_missing", locate(flat.path), { field: dotted(flat.path), expected: flat.expected });
+    } else {
+      issues.add("input.field", locate(flat.path), { field: dotted(flat.path), expected: flat.expected, received: shortJson(flat.received) });
+    }
+  }
+  return { config: null, issues };
+}
+
+/** `["holidays", 1]` -> `holidays[1]`; `["officeCap", "percent"]` -> `officeCap.percent`. */
+function dotted(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, p) => (typeof p === "number" ? `${acc}[${p}]` : acc === "" ? String(p) : `${acc}.${String(p)}`), "");
+}
+
+function shortJson(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+type AnySchema = z.core.$ZodType;
+
+/** Past defaults, optionals and pipes to the schema that describes the shape. */
+function unwrap(schema: AnySchema): AnySchema {
+  for (;;) {
+    const def = schema._zod.def as { type: string; innerType?: AnySchema; in?: AnySchema };
+    if (def.innerType && ["default", "prefault", "optional", "nullable", "readonly", "catch", "nonoptional"].includes(def.type)) schema = def.innerType;
+    else if (def.type === "pipe" && def.in) schema = def.in;
+    else return schema;
+  }
+}
+
+/** The keys the schema accepts at `path` (for a union of objects, those of every form). */
+export function keysAt(root: AnySchema, path: readonly PropertyKey[]): string[] {
+  const objectsAt = (schema: AnySchema): Record<string, AnySchema>[] => {
+    const def = unwrap(schema)._zod.def as { type: string; shape?: Record<string, AnySchema>; options?: AnySchema[] };
+    if (def.type === "object" && def.shape) return [def.shape];
+    if (def.type === "union" && def.options) return def.options.flatMap(objectsAt);
+    return [];
+  };
+  let current: AnySchema[] = [root];
+  for (const step of path) {
+    current = current.flatMap((schema) => {
+      const s = unwrap(schema);
+      const def = s._zod.def as { type: string; element?: AnySchema };
+      if (typeof step === "number") return def.type === "array" && def.element ? [def.element] : [];
+      return objectsAt(s).flatMap((shape) => (String(step) in shape ? [shape[String(step)]] : []));
+    });
+  }
+  return [...new Set(current.flatMap(objectsAt).flatMap((shape) => Object.keys(shape)))];
+}
+
+interface Tables {
+  agencies: CsvTable<AgencyRow>;
+  employees: CsvTable<EmployeeRow>;
+  rules: CsvTable<RuleRow>;
+  leave: CsvTable<LeaveRow>;
+  history: CsvTable<HistoryRow>;
+}
+
+/** Ids that a file defines: valid rows and, so as not to repeat their error, rejected ones. */
+function definedIds<T>(table: CsvTable<T>, id: (row: T) => string, field: string): Set<string> {
+  const ids = new Set<string>();
+  for (const row of table.rows) ids.add(id(row));
+  for (const row of table.rejected) {
+    const raw = (row.cells[field] ?? "").trim();
+    if (raw !== "") ids.add(raw);
+  }
+  return ids;
+}
+
+/** A second row with the same id is reported with the line of the first. */
+function duplicates<T>(table: CsvTable<T>, id: (row: T) => string, field: string): void {
+  const first = new Map<string, number>();
+  for (const row of table.rows) {
+    const key = id(row);
+    const seen = first.get(key);
+    if (seen === undefined) first.set(key, row.line);
+    else table.issues.add("input.duplicate_id", { line: row.line, column: table.columnOf.get(field) }, { field, received: key, first: seen });
+  }
+}
+
+/** The checks that need more than one row or more than one file. */
+function crossCheck({ agencies, employees, rules, leave, history }: Tables): void {
+  duplicates(agencies, (a) => a.agency_id, "agency_id");
+  for (const a of agencies.rows) {
+    if (a.cap_percent !== undefined && a.cap_count !== undefined) agencies.issues.add("input.cap_both", { line: a.line, column: agencies.columnOf.get("cap_count") });
+  }
+  duplicates(employees, (e) => e.employee_id, "employee_id");
+  duplicates(history, (h) => h.employee_id, "employee_id");
+
+  if (agencies.complete) {
+    const known = definedIds(agencies, (a) => a.agency_id, "agency_id");
+    for (const e of employees.rows) {
+      if (!known.has(e.agency_id)) employees.issues.add("input.unknown_agency", { line: e.line, column: employees.columnOf.get("agency_id") }, { received: e.agency_id });
+    }
+    for (const r of rules.rows) {
+      if (r.agency_id !== null && !known.has(r.agency_id)) rules.issues.add("input.unknown_agency", { line: r.line, column: rules.columnOf.get("agency_id") }, { received: r.agency_id });
+    }
+  }
+  if (employees.complete) {
+    const known = definedIds(employees, (e) => e.employee_id, "employee_id");
+    for (const table of [leave, history] as CsvTable<{ employee_id: string }>[]) {
+      for (const row of table.rows) {
+        if (!known.has(row.employee_id)) table.issues.add("input.unknown_employee", { line: row.line, column: table.columnOf.get("employee_id") }, { received: row.employee_id });
+      }
+    }
+  }
+  for (const l of leave.rows) {
+    if (l.to < l.from) leave.issues.add("input.leave_order", { line: l.line, column: leave.columnOf.get("to") }, { received: l.to, expected: l.from });
+  }
+  for (const r of rules.rows) {
+    if (r.min_per_day !== undefined && r.max_per_day !== undefined && r.max_per_day < r.min_per_day) {
+      rules.issues.add("input.rule_bounds", { line: r.line, column: rules.columnOf.get("max_per_day") }, { received: r.max_per_day, expected: r.min_per_day });
+    }
+  }
+}
