@@ -96,6 +96,14 @@ describe("writeOutputs", () => {
     expect(await read("roster.csv")).toBe(EXPECTED_ROSTER);
   });
 
+  it("writes a report larger than the write buffer whole", async () => {
+    const { problem, roster } = tiny();
+    const html = `<p>${"Ś".repeat(1_500_000)}</p>`;
+    const written = await writeOutputs(dir, problem, roster, { metrics: {}, lang: "en", reportHtml: html });
+    expect(await read("report.html")).toBe(html);
+    expect(written.report?.bytes).toBe(Buffer.byteLength(html));
+  });
+
   it("writes no report.html when none is handed in", async () => {
     const { problem, roster } = tiny();
     const written = await writeOutputs(dir, problem, roster, { metrics: {}, lang: "en" });
