@@ -167,7 +167,7 @@ export async function writeFilesAtomically(dir: string, jobs: readonly FileJob[]
         await handle.close();
       }
     }
-    await replaceAll(dir, run, jobs.map((job, i) => ({ temporary: temporaries[i], target: written[i].path })));
+    await replaceAll(dir, run, jobs.map((job, i) => ({ name: job.name, temporary: temporaries[i], target: written[i].path })));
   } catch (error) {
     await Promise.all(temporaries.map(removeQuietly));
     throw error;
@@ -180,10 +180,10 @@ export async function writeFilesAtomically(dir: string, jobs: readonly FileJob[]
  * Rename temporaries over their targets. Each existing target is first kept under a backup
  * name (a hard link, so the target never disappears), so a failed rename can be undone.
  */
-async function replaceAll(dir: string, run: string, moves: Array<{ temporary: string; target: string }>): Promise<void> {
+async function replaceAll(dir: string, run: string, moves: Array<{ name: string; temporary: string; target: string }>): Promise<void> {
   const backups: Array<string | null> = [];
   try {
-    for (const { target } of moves) {
+    for (const { name, target } of moves) {
       const stat = await lstat(target).catch((error: NodeJS.ErrnoException) => {
         if (error.code === "ENOENT") return null;
         throw new OutputError(target, reasonOf(error), { cause: error });
@@ -193,7 +193,7 @@ async function replaceAll(dir: string, run: string, moves: Array<{ temporary: st
         continue;
       }
       if (!stat.isFile()) throw new OutputError(target, "exists and is not a regular file");
-      const backup = join(dir, `.${target.slice(dir.length + 1)}.${run}.bak`);
+      const backup = join(dir, `.${name}.${run}.bak`);
       try {
         await link(target, backup);
       } catch {

@@ -178,6 +178,8 @@ describe("writeOutputs", () => {
     for (const name of ["roster.csv", "roster-wide.csv", "daily.csv", "metrics.json", "report.html"]) {
       expect(await readFile(join(other, name))).toEqual(await readFile(join(dir, "first", name)));
     }
+    // replacing earlier outputs leaves no temporaries or backups behind
+    expect((await readdir(other)).sort()).toEqual(["daily.csv", "metrics.json", "report.html", "roster-wide.csv", "roster.csv"]);
   });
 
   it("leaves the previous outputs intact and no temporaries when a target cannot be replaced", async () => {
