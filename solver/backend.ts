@@ -6,7 +6,6 @@
 import type { Model } from "./model.js";
 import { writeLp } from "./model.js";
 import { jslpBackend } from "./backends/jslp.js";
-import { loadHighs } from "./backends/highs.js";
 
 export type BackendResult =
   | { status: "optimal"; objective: number; values: Map<string, number> }
@@ -27,6 +26,8 @@ export const BACKEND_NAMES: readonly BackendName[] = ["jslp", "highs"];
 /** The backend by name; HiGHS' WebAssembly is loaded once, after which its solves are synchronous. */
 export async function loadBackend(name: BackendName): Promise<Backend> {
   if (name === "jslp") return jslpBackend;
+  // Loaded on demand: most runs never need the WebAssembly module.
+  const { loadHighs } = await import("./backends/highs.js");
   const highs = await loadHighs();
   return {
     name: "highs",
