@@ -9,8 +9,8 @@ import { en } from "../messages/en.js";
 /**
  * Format every issue of an input error, then the `input.summary` line.
  *
- * Where a message's template has no `{line}` (e.g. `input.field`) but the issue has one, the
- * file is shown as `file:line:column`, so every located issue reads the same way.
+ * Where a message's template has no place for a position (e.g. `input.field`) but the issue
+ * has one, the file is shown as `file:line:column`, so every located issue reads the same way.
  *
  * @example formatInputIssues(new InputError([{ code: "input.file_missing", file: "agencies.csv", values: { dir: "x" } }]), "en")
  * //=> ["agencies.csv: file not found (expected in x)", "1 problem(s) in the input; nothing was written."]
@@ -25,7 +25,7 @@ export function formatInputIssues(error: InputError, lang: Lang): string[] {
 /** One issue as one line of text. */
 export function formatInputIssue(issue: InputIssue, lang: Lang): string {
   const template: string = en[issue.code];
-  const located = !template.includes("{line}") && issue.line !== undefined;
+  const located = !template.includes("{line}") && !template.includes("{column}") && issue.line !== undefined;
   const file = located ? `${issue.file}:${issue.line}${issue.column !== undefined ? `:${issue.column}` : ""}` : issue.file;
   const values: Record<string, string | number> = {};
   if (issue.line !== undefined) values.line = issue.line;
