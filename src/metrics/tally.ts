@@ -4,8 +4,10 @@
  * each counted member's units (history + office units) and the per-week office-day range.
  * Typed arrays throughout; allocation is per agency and per group, never per person-day.
  */
-import { HOME, LEAVE, OFFICE, fairnessGroupKey, type Person, type Problem, type Roster } from "../domain/problem.js";
+import { HOME, LEAVE, OFFICE, type Problem, type Roster } from "../domain/problem.js";
 import { RANKS, type Rank } from "../domain/values.js";
+import { ATTEND_PRIORITY, ATTEND_ROTATING, factsOf, type Facts } from "../verify/facts.js";
+import { weekBounds } from "../verify/rules.js";
 
 export interface GroupInfo {
   agency: number;
@@ -39,70 +41,59 @@ export interface Tally {
   weekMax: Int32Array;
 }
 
-function hasLeave(person: Person): boolean {
-  const leave = person.leave;
-  if (leave === null) return false;
-  for (let d = 0; d < leave.length; d++) if (leave[d] === 1) return true;
-  return false;
-}
-
-const RANK_ORDER = new Map<string, number>(RANKS.map((r, i) => [r, i]));
-
-/** Walk the roster once. Assumes its shape matches the problem (the verifier checks that). */
-export function tally(problem: Problem, roster: Roster): Tally {
+/**
+ * Walk the roster once. Groups are `fairnessGroupKey`'s (agency, rank, unit as written,
+ * attendance "rotating"), keyed here by numbers from the facts instead of a string per person.
+ */
+export function tally(problem: Problem, roster: Roster, facts: Facts = factsOf(problem)): Tally {
   const days = problem.calendar.days.length;
   if (roster.days !== days || roster.modes.length !== problem.people.length * days) {
     throw new Error(`roster shape ${roster.modes.length} modes / ${roster.days} days does not match ${problem.people.length} people x ${days} workdays`);
   }
-  const weeks = problem.calendar.weekStarts.length;
-  const weekFirst = new Int32Array(weeks).fill(-1);
-  const weekEnd = new Int32Array(weeks);
-  problem.calendar.week.forEach((w, d) => {
-    if (weekFirst[w] === -1) weekFirst[w] = d;
-    weekEnd[w] = d + 1;
-  });
+  const { first: weekFirst, end: weekEnd } = weekBounds(problem);
+  const weeks = weekFirst.length;
+  const { agencyOf, attendance, hasLeave, rankOf, unitOf, units, history } = facts;
+  const n = agencyOf.length;
 
-  // Groups, first in order of appearance, then renumbered in report order.
-  const people = problem.people;
-  const groupOf = new Int32Array(people.length).fill(-1);
-  const keys = new Map<string, number>();
+  // Groups, first in order of appearance, then renumbered in report order (agency, rank, unit).
+  const groupOf = new Int32Array(n).fill(-1);
+  const keys = new Map<number, number>();
   const found: GroupInfo[] = [];
-  for (const person of people) {
-    const key = fairnessGroupKey(person);
-    if (key === null) continue;
+  const unitOrder = units.map((_, i) => i).sort((a, b) => (units[a] < units[b] ? -1 : units[a] > units[b] ? 1 : 0));
+  const unitRank = new Int32Array(units.length);
+  unitOrder.forEach((u, i) => (unitRank[u] = i));
+  const sortKey: number[] = [];
+  for (let p = 0; p < n; p++) {
+    if (attendance[p] !== ATTEND_ROTATING) continue;
+    const key = (agencyOf[p] * RANKS.length + rankOf[p]) * units.length + unitOf[p];
     let g = keys.get(key);
     if (g === undefined) {
       g = found.length;
       keys.set(key, g);
-      found.push({ agency: person.agency, rank: person.rank, unit: person.unit });
+      found.push({ agency: agencyOf[p], rank: RANKS[rankOf[p]], unit: units[unitOf[p]] });
+      sortKey.push((agencyOf[p] * RANKS.length + rankOf[p]) * units.length + unitRank[unitOf[p]]);
     }
-    groupOf[person.index] = g;
+    groupOf[p] = g;
   }
-  const order = found.map((_, i) => i).sort((a, b) => {
-    const x = found[a];
-    const y = found[b];
-    return x.agency - y.agency || RANK_ORDER.get(x.rank)! - RANK_ORDER.get(y.rank)! || (x.unit < y.unit ? -1 : x.unit > y.unit ? 1 : 0);
-  });
+  const order = found.map((_, i) => i).sort((a, b) => sortKey[a] - sortKey[b]);
   const renumber = new Int32Array(found.length);
   order.forEach((old, i) => (renumber[old] = i));
-  for (let p = 0; p < groupOf.length; p++) if (groupOf[p] >= 0) groupOf[p] = renumber[groupOf[p]];
+  for (let p = 0; p < n; p++) if (groupOf[p] >= 0) groupOf[p] = renumber[groupOf[p]];
   const groups = order.map((old) => found[old]);
 
   const agencies = problem.agencies.length;
   const t: Tally = {
     days, weeks,
     office: new Float64Array(agencies), home: new Float64Array(agencies), leave: new Float64Array(agencies), priorityOffice: new Float64Array(agencies),
-    groups, groupOf, counted: new Uint8Array(people.length), value: new Float64Array(people.length),
+    groups, groupOf, counted: new Uint8Array(n), value: new Float64Array(n),
     members: new Int32Array(groups.length), countedMembers: new Int32Array(groups.length),
     valueMin: new Float64Array(groups.length).fill(Infinity), valueMax: new Float64Array(groups.length).fill(-Infinity),
     weekMin: new Int32Array(groups.length * weeks).fill(2147483647), weekMax: new Int32Array(groups.length * weeks).fill(-1),
   };
   const modes = roster.modes;
   const weekly = problem.rotation === "weekly";
-  for (const person of people) {
-    const p = person.index;
-    const base = p * days;
-    const a = person.agency;
+  for (let p = 0, base = 0; p < n; p++, base += days) {
+    const a = agencyOf[p];
     let office = 0;
     let home = 0;
     let leave = 0;
@@ -115,27 +106,26 @@ export function tally(problem: Problem, roster: Roster): Tally {
     t.office[a] += office;
     t.home[a] += home;
     t.leave[a] += leave;
-    if (person.attendance === "priority") t.priorityOffice[a] += office;
+    if (attendance[p] === ATTEND_PRIORITY) t.priorityOffice[a] += office;
     const g = groupOf[p];
     if (g < 0) continue;
     t.members[g]++;
-    if (hasLeave(person)) continue;
+    if (hasLeave[p] === 1) continue;
     t.counted[p] = 1;
     t.countedMembers[g]++;
-    let units = weekly ? 0 : office;
+    let earned = weekly ? 0 : office;
     for (let w = 0; w < weeks; w++) {
-      if (weekFirst[w] < 0) continue;
       let inWeek = 0;
       for (let d = weekFirst[w]; d < weekEnd[w]; d++) if (modes[base + d] === OFFICE) inWeek++;
       if (weekly) {
-        if (inWeek === weekEnd[w] - weekFirst[w]) units++;
+        if (inWeek === weekEnd[w] - weekFirst[w]) earned++;
       } else {
         const i = g * weeks + w;
         if (inWeek < t.weekMin[i]) t.weekMin[i] = inWeek;
         if (inWeek > t.weekMax[i]) t.weekMax[i] = inWeek;
       }
     }
-    const value = person.history + units;
+    const value = history[p] + earned;
     t.value[p] = value;
     if (value < t.valueMin[g]) t.valueMin[g] = value;
     if (value > t.valueMax[g]) t.valueMax[g] = value;

@@ -5,13 +5,15 @@
  * rosters made by hand.
  *
  * Speed: a national run is 1,000,000 people x 20 days, so every rule is a loop over the
- * mode bytes with per-agency per-day counts in typed arrays; objects are built only for
- * violations, at most `sink.limit` per rule. Rules that look at single person-days first
- * count with a fast person-major pass and, only when something is wrong, walk again in
- * report order (agency, date, person) to keep the first violations.
+ * mode bytes and the people's typed-array facts, with per-agency per-day counts in typed
+ * arrays; objects are built only for violations, at most `sink.limit` per rule. Rules that
+ * judge single person-days first count with a fast person-major pass and, only when
+ * something is wrong, walk again in report order (agency, date, person) to keep the first.
  */
-import { HOME, LEAVE, MODE_NAMES, OFFICE, type Agency, type Person, type Problem, type Roster } from "../domain/problem.js";
-import type { MessageValues } from "../messages/index.js";
+import { HOME, LEAVE, MODE_NAMES, OFFICE, type Person, type Problem, type Roster } from "../domain/problem.js";
+import { RANKS } from "../domain/values.js";
+import type { MessageCode, MessageValues } from "../messages/index.js";
+import { ATTEND_FIXED, factsOf, type Facts } from "./facts.js";
 import { HARD_RULE_NAMES, ViolationSink, type HardRule, type HardRuleName, type Verification, type Violation } from "./types.js";
 
 /** Throws when the roster does not have one mode per person per workday of the problem. */
@@ -28,62 +30,43 @@ function employeeLabel(person: Person): string {
   return person.name === "" || person.name === person.id ? person.id : `${person.id} ${person.name}`;
 }
 
-function modeName(mode: number): string {
-  return MODE_NAMES[mode] ?? String(mode);
-}
-
-function personValues(problem: Problem, person: Person, day: number, mode: number): MessageValues {
+function personValues(problem: Problem, person: Person, day: number, mode: number): Record<string, string | number> {
   return {
     employee: employeeLabel(person),
     agency: problem.agencies[person.agency].name,
     date: problem.calendar.days[day],
-    mode: modeName(mode),
+    mode: MODE_NAMES[mode] ?? String(mode),
   };
 }
 
 /**
- * The skeleton of a rule judged on single person-days. `bad(person, day, mode)` returns
- * the message code of the violation or null. Pass 1 counts per agency, person-major (the
- * order of the bytes); pass 2, only for agencies with violations and only while the sink
- * has room, walks day by day and keeps them in report order.
+ * Second pass of a rule judged on single person-days, run only when the first pass counted
+ * violations (`perAgency`): walks each such agency day by day, person by person, and keeps
+ * violations in report order until the sink is full. `bad` returns the message code or null.
  */
-function perPersonDay(
+function keepInOrder(
   rule: HardRuleName,
   problem: Problem,
   roster: Roster,
   sink: ViolationSink,
-  applies: (person: Person) => boolean,
-  bad: (person: Person, day: number, mode: number) => Violation["code"] | null,
+  perAgency: Int32Array,
+  bad: (p: number, day: number, mode: number) => MessageCode | null,
   extra?: (person: Person) => MessageValues,
 ): Violation[] {
-  const days = assertShape(problem, roster);
+  const days = roster.days;
   const modes = roster.modes;
-  const perAgency = new Int32Array(problem.agencies.length);
-  let any = false;
-  for (const person of problem.people) {
-    if (!applies(person)) continue;
-    const base = person.index * days;
-    let n = 0;
-    for (let d = 0; d < days; d++) if (bad(person, d, modes[base + d]) !== null) n++;
-    if (n > 0) {
-      perAgency[person.agency] += n;
-      any = true;
-    }
-  }
-  if (!any) return sink.kept;
   for (const agency of problem.agencies) {
     const n = perAgency[agency.index];
     if (n === 0) continue;
     sink.countOnly(n);
-    if (sink.full) continue;
     for (let d = 0; d < days && !sink.full; d++) {
       for (const p of agency.people) {
-        const person = problem.people[p];
-        if (!applies(person)) continue;
         const mode = modes[p * days + d];
-        const code = bad(person, d, mode);
+        const code = bad(p, d, mode);
         if (code === null) continue;
-        const values = extra ? { ...personValues(problem, person, d, mode), ...extra(person) } : personValues(problem, person, d, mode);
+        const person = problem.people[p];
+        const values = personValues(problem, person, d, mode);
+        if (extra) Object.assign(values, extra(person));
         if (!sink.keep({ rule, code, agencyId: agency.id, employeeId: person.id, date: problem.calendar.days[d], values })) break;
       }
     }
@@ -92,66 +75,95 @@ function perPersonDay(
 }
 
 /** Guard: every mode byte is HOME (0), OFFICE (1) or LEAVE (2). */
-export function unknownMode(problem: Problem, roster: Roster, sink: ViolationSink = new ViolationSink()): Violation[] {
+export function unknownMode(problem: Problem, roster: Roster, sink: ViolationSink = new ViolationSink(), facts?: Facts): Violation[] {
+  const days = assertShape(problem, roster);
   const modes = roster.modes;
-  let found = false;
+  let first = -1;
   for (let i = 0; i < modes.length; i++) {
     if (modes[i] > LEAVE) {
-      found = true;
+      first = i;
       break;
     }
   }
-  if (!found) {
-    assertShape(problem, roster);
-    return sink.kept;
-  }
-  return perPersonDay("unknownMode", problem, roster, sink, () => true, (_p, _d, mode) => (mode > LEAVE ? "violation.unknownMode" : null));
-}
-
-function onLeave(person: Person, day: number): boolean {
-  return person.leave !== null && person.leave[day] === 1;
+  if (first < 0) return sink.kept;
+  const agencyOf = (facts ?? factsOf(problem)).agencyOf;
+  const perAgency = new Int32Array(problem.agencies.length);
+  for (let i = first; i < modes.length; i++) if (modes[i] > LEAVE) perAgency[agencyOf[(i / days) | 0]]++;
+  return keepInOrder("unknownMode", problem, roster, sink, perAgency, (_p, _d, mode) => (mode > LEAVE ? "violation.unknownMode" : null));
 }
 
 /** Rule 1: a leave day is LEAVE, and LEAVE is only on leave days. */
-export function leaveIsLeave(problem: Problem, roster: Roster, sink: ViolationSink = new ViolationSink()): Violation[] {
-  return perPersonDay("leaveIsLeave", problem, roster, sink, () => true, (person, day, mode) => {
-    const leave = onLeave(person, day);
-    if (leave && mode !== LEAVE) return "violation.leaveIsLeave";
-    if (!leave && mode === LEAVE) return "violation.notLeave";
+export function leaveIsLeave(problem: Problem, roster: Roster, sink: ViolationSink = new ViolationSink(), facts: Facts = factsOf(problem)): Violation[] {
+  const days = assertShape(problem, roster);
+  const modes = roster.modes;
+  const { agencyOf, hasLeave } = facts;
+  const perAgency = new Int32Array(problem.agencies.length);
+  let any = false;
+  for (let p = 0, base = 0; p < hasLeave.length; p++, base += days) {
+    let n = 0;
+    if (hasLeave[p] === 0) {
+      for (let d = 0; d < days; d++) if (modes[base + d] === LEAVE) n++;
+    } else {
+      const leave = problem.people[p].leave!;
+      for (let d = 0; d < days; d++) if ((leave[d] === 1) !== (modes[base + d] === LEAVE)) n++;
+    }
+    if (n > 0) {
+      perAgency[agencyOf[p]] += n;
+      any = true;
+    }
+  }
+  if (!any) return sink.kept;
+  return keepInOrder("leaveIsLeave", problem, roster, sink, perAgency, (p, day, mode) => {
+    const onLeave = hasLeave[p] === 1 && problem.people[p].leave![day] === 1;
+    if (onLeave && mode !== LEAVE) return "violation.leaveIsLeave";
+    if (!onLeave && mode === LEAVE) return "violation.notLeave";
     return null;
   });
 }
 
 /** Rule 2: a fixed person (exempt agency, mandatory, non-rotating employment) is OFFICE on every non-leave day. */
-export function fixedAlwaysIn(problem: Problem, roster: Roster, sink: ViolationSink = new ViolationSink()): Violation[] {
-  return perPersonDay(
-    "fixedAlwaysIn",
-    problem,
-    roster,
-    sink,
-    (person) => person.attendance === "fixed",
-    (person, day, mode) => (mode !== OFFICE && !onLeave(person, day) ? "violation.fixedAlwaysIn" : null),
+export function fixedAlwaysIn(problem: Problem, roster: Roster, sink: ViolationSink = new ViolationSink(), facts: Facts = factsOf(problem)): Violation[] {
+  const days = assertShape(problem, roster);
+  const modes = roster.modes;
+  const { agencyOf, attendance, hasLeave } = facts;
+  const broken = (p: number, day: number, mode: number): boolean =>
+    mode !== OFFICE && attendance[p] === ATTEND_FIXED && !(hasLeave[p] === 1 && problem.people[p].leave![day] === 1);
+  const perAgency = new Int32Array(problem.agencies.length);
+  let any = false;
+  for (let p = 0, base = 0; p < attendance.length; p++, base += days) {
+    if (attendance[p] !== ATTEND_FIXED) continue;
+    let n = 0;
+    for (let d = 0; d < days; d++) if (modes[base + d] !== OFFICE && broken(p, d, modes[base + d])) n++;
+    if (n > 0) {
+      perAgency[agencyOf[p]] += n;
+      any = true;
+    }
+  }
+  if (!any) return sink.kept;
+  return keepInOrder(
+    "fixedAlwaysIn", problem, roster, sink, perAgency,
+    (p, day, mode) => (broken(p, day, mode) ? "violation.fixedAlwaysIn" : null),
     (person) => ({ reason: person.fixedBy ?? "mandatory", employment: person.employment }),
   );
 }
 
 /** People in the office per agency per workday: `counts[agency * days + day]`. */
-export function officeCounts(problem: Problem, roster: Roster): Int32Array {
+export function officeCounts(problem: Problem, roster: Roster, facts: Facts = factsOf(problem)): Int32Array {
   const days = assertShape(problem, roster);
   const counts = new Int32Array(problem.agencies.length * days);
   const modes = roster.modes;
-  for (const person of problem.people) {
-    const base = person.index * days;
-    const row = person.agency * days;
+  const agencyOf = facts.agencyOf;
+  for (let p = 0, base = 0; p < agencyOf.length; p++, base += days) {
+    const row = agencyOf[p] * days;
     for (let d = 0; d < days; d++) if (modes[base + d] === OFFICE) counts[row + d]++;
   }
   return counts;
 }
 
 /** Rule 3a: a non-exempt agency has at most `cap` people in the office each workday. */
-export function capPerAgencyDay(problem: Problem, roster: Roster, sink: ViolationSink = new ViolationSink()): Violation[] {
+export function capPerAgencyDay(problem: Problem, roster: Roster, sink: ViolationSink = new ViolationSink(), facts: Facts = factsOf(problem)): Violation[] {
   const days = assertShape(problem, roster);
-  const counts = officeCounts(problem, roster);
+  const counts = officeCounts(problem, roster, facts);
   for (const agency of problem.agencies) {
     if (agency.exempt || agency.cap === null) continue;
     for (let d = 0; d < days; d++) {
@@ -169,9 +181,10 @@ export function capPerAgencyDay(problem: Problem, roster: Roster, sink: Violatio
 }
 
 /** Rule 3b: a non-exempt agency has at least `minOffice` people in the office each workday. */
-export function minOfficePerAgencyDay(problem: Problem, roster: Roster, sink: ViolationSink = new ViolationSink()): Violation[] {
+export function minOfficePerAgencyDay(problem: Problem, roster: Roster, sink: ViolationSink = new ViolationSink(), facts: Facts = factsOf(problem)): Violation[] {
   const days = assertShape(problem, roster);
-  const counts = officeCounts(problem, roster);
+  if (!problem.agencies.some((a) => !a.exempt && a.minOffice > 0)) return sink.kept;
+  const counts = officeCounts(problem, roster, facts);
   for (const agency of problem.agencies) {
     if (agency.exempt || agency.minOffice <= 0) continue;
     for (let d = 0; d < days; d++) {
@@ -188,42 +201,34 @@ export function minOfficePerAgencyDay(problem: Problem, roster: Roster, sink: Vi
   return sink.kept;
 }
 
-/**
- * Office people matching each of the agency's rules per workday: `counts[rule * days + day]`.
- * Matches as `ruleMatches` does (any rank / any unit when null, units case-insensitive),
- * lower-casing each distinct unit once instead of once per person and rule.
- */
-function ruleCounts(problem: Problem, roster: Roster, agency: Agency, days: number): Int32Array {
-  const rules = agency.rules;
-  const counts = new Int32Array(rules.length * days);
-  const ruleUnits = rules.map((r) => (r.unit === null ? null : r.unit.toLowerCase()));
-  const lower = new Map<string, string>();
-  const modes = roster.modes;
-  for (const p of agency.people) {
-    const person = problem.people[p];
-    let unit = lower.get(person.unit);
-    if (unit === undefined) {
-      unit = person.unit.toLowerCase();
-      lower.set(person.unit, unit);
-    }
-    const base = p * days;
-    for (let r = 0; r < rules.length; r++) {
-      const rule = rules[r];
-      if ((rule.rank !== null && rule.rank !== person.rank) || (ruleUnits[r] !== null && ruleUnits[r] !== unit)) continue;
-      const row = r * days;
-      for (let d = 0; d < days; d++) if (modes[base + d] === OFFICE) counts[row + d]++;
-    }
-  }
-  return counts;
-}
+const RANK_INDEX = new Map<string, number>(RANKS.map((r, i) => [r, i]));
 
-/** Rule 4: for each composition rule of an agency, matching people in the office each workday within [min, max]. */
-export function compositionRule(problem: Problem, roster: Roster, sink: ViolationSink = new ViolationSink()): Violation[] {
+/**
+ * Rule 4: for each composition rule of an agency, the people it matches (as `ruleMatches`
+ * does: any rank / any unit when null, units case-insensitive) in the office each workday
+ * are within [min, max].
+ */
+export function compositionRule(problem: Problem, roster: Roster, sink: ViolationSink = new ViolationSink(), facts?: Facts): Violation[] {
   const days = assertShape(problem, roster);
+  if (!problem.agencies.some((a) => a.rules.length > 0)) return sink.kept;
+  const { rankOf, lowerOf, lowerIds } = facts ?? factsOf(problem);
+  const modes = roster.modes;
   for (const agency of problem.agencies) {
     const rules = agency.rules;
     if (rules.length === 0) continue;
-    const counts = ruleCounts(problem, roster, agency, days);
+    const counts = new Int32Array(rules.length * days);
+    for (let r = 0; r < rules.length; r++) {
+      const rule = rules[r];
+      const rank = rule.rank === null ? -1 : RANK_INDEX.get(rule.rank)!;
+      // -2: a unit nobody has; matches nobody.
+      const unit = rule.unit === null ? -1 : (lowerIds.get(rule.unit.toLowerCase()) ?? -2);
+      const row = r * days;
+      for (const p of agency.people) {
+        if ((rank >= 0 && rankOf[p] !== rank) || (unit !== -1 && lowerOf[p] !== unit)) continue;
+        const base = p * days;
+        for (let d = 0; d < days; d++) if (modes[base + d] === OFFICE) counts[row + d]++;
+      }
+    }
     for (let d = 0; d < days; d++) {
       for (let r = 0; r < rules.length; r++) {
         const rule = rules[r];
@@ -240,8 +245,8 @@ export function compositionRule(problem: Problem, roster: Roster, sink: Violatio
   return sink.kept;
 }
 
-/** First workday of each week and one past its last: weeks are contiguous since days ascend. */
-function weekBounds(problem: Problem): { first: Int32Array; end: Int32Array } {
+/** First workday of each week and one past its last (weeks are contiguous: days ascend). */
+export function weekBounds(problem: Problem): { first: Int32Array; end: Int32Array } {
   const { week, weekStarts } = problem.calendar;
   const first = new Int32Array(weekStarts.length).fill(-1);
   const end = new Int32Array(weekStarts.length);
@@ -249,33 +254,32 @@ function weekBounds(problem: Problem): { first: Int32Array; end: Int32Array } {
     if (first[week[d]] === -1) first[week[d]] = d;
     end[week[d]] = d + 1;
   }
+  for (let w = 0; w < first.length; w++) if (first[w] === -1) first[w] = end[w] = 0;
   return { first, end };
 }
 
 /** Rule 5 (weekly rotation only): a rotating or priority person's non-leave modes are equal within each week. */
-export function weeklyBlocks(problem: Problem, roster: Roster, sink: ViolationSink = new ViolationSink()): Violation[] {
+export function weeklyBlocks(problem: Problem, roster: Roster, sink: ViolationSink = new ViolationSink(), facts?: Facts): Violation[] {
   const days = assertShape(problem, roster);
   if (problem.rotation !== "weekly") return sink.kept;
+  const { agencyOf, attendance } = facts ?? factsOf(problem);
   const { first, end } = weekBounds(problem);
   const weeks = first.length;
   const modes = roster.modes;
-  const mixed = (base: number, w: number): [number, number] | null => {
-    let office = 0;
-    let home = 0;
-    for (let d = first[w]; d < end[w]; d++) {
-      const m = modes[base + d];
-      if (m === OFFICE) office++;
-      else if (m === HOME) home++;
-    }
-    return office > 0 && home > 0 ? [office, home] : null;
-  };
   const perAgency = new Int32Array(problem.agencies.length);
   let any = false;
-  for (const person of problem.people) {
-    if (person.attendance === "fixed") continue;
+  for (let p = 0, base = 0; p < attendance.length; p++, base += days) {
+    if (attendance[p] === ATTEND_FIXED) continue;
     for (let w = 0; w < weeks; w++) {
-      if (first[w] >= 0 && mixed(person.index * days, w) !== null) {
-        perAgency[person.agency]++;
+      let office = 0;
+      let home = 0;
+      for (let d = first[w]; d < end[w]; d++) {
+        const m = modes[base + d];
+        if (m === OFFICE) office++;
+        else if (m === HOME) home++;
+      }
+      if (office > 0 && home > 0) {
+        perAgency[agencyOf[p]]++;
         any = true;
       }
     }
@@ -285,14 +289,19 @@ export function weeklyBlocks(problem: Problem, roster: Roster, sink: ViolationSi
     if (perAgency[agency.index] === 0) continue;
     sink.countOnly(perAgency[agency.index]);
     for (let w = 0; w < weeks && !sink.full; w++) {
-      if (first[w] < 0) continue;
       const weekStart = problem.calendar.weekStarts[w];
       for (const p of agency.people) {
+        if (attendance[p] === ATTEND_FIXED) continue;
+        let office = 0;
+        let home = 0;
+        for (let d = first[w]; d < end[w]; d++) {
+          const m = modes[p * days + d];
+          if (m === OFFICE) office++;
+          else if (m === HOME) home++;
+        }
+        if (office === 0 || home === 0) continue;
         const person = problem.people[p];
-        if (person.attendance === "fixed") continue;
-        const counts = mixed(p * days, w);
-        if (counts === null) continue;
-        const values = { employee: employeeLabel(person), agency: agency.name, week: weekStart, office: counts[0], home: counts[1] };
+        const values = { employee: employeeLabel(person), agency: agency.name, week: weekStart, office, home };
         if (!sink.keep({ rule: "weeklyBlocks", code: "violation.weeklyBlocks", agencyId: agency.id, employeeId: person.id, date: weekStart, values })) break;
       }
     }
@@ -320,13 +329,15 @@ export const HARD_RULES: Readonly<Record<HardRuleName, HardRule>> = {
  * @example verifyRoster(problem, roster).ok //=> true for a roster the solver wrote
  */
 export function verifyRoster(problem: Problem, roster: Roster, limit?: number): Verification {
+  assertShape(problem, roster);
+  const facts = factsOf(problem);
   const violations: Violation[] = [];
   const total = {} as Record<HardRuleName, number>;
   let count = 0;
   let truncated = false;
   for (const name of HARD_RULE_NAMES) {
     const sink = new ViolationSink(limit);
-    HARD_RULES[name](problem, roster, sink);
+    HARD_RULES[name](problem, roster, sink, facts);
     for (const v of sink.kept) violations.push(v);
     total[name] = sink.total;
     count += sink.total;

@@ -4,6 +4,7 @@
  */
 import type { Problem, Roster } from "../domain/problem.js";
 import type { MessageCode, MessageValues } from "../messages/index.js";
+import type { Facts } from "./facts.js";
 
 /** The hard rules, in the order the verifier runs them and reports their violations. */
 export const HARD_RULE_NAMES = [
@@ -69,8 +70,11 @@ export class ViolationSink {
   }
 }
 
-/** A hard rule: reads the problem and the roster, reports into `sink`, returns what it kept. */
-export type HardRule = (problem: Problem, roster: Roster, sink?: ViolationSink) => Violation[];
+/**
+ * A hard rule: reads the problem and the roster, reports into `sink`, returns what it kept.
+ * `facts` (the people as typed arrays) is built when not given; `verifyRoster` builds it once for all rules.
+ */
+export type HardRule = (problem: Problem, roster: Roster, sink?: ViolationSink, facts?: Facts) => Violation[];
 
 /** The outcome of `verifyRoster`. */
 export interface Verification {
