@@ -81,6 +81,19 @@ export const en = {
   "error.verify_failed": "Internal error: the solved roster broke {count} rule(s); nothing was written. First: {first}",
   "output.write_failed": "{path}: cannot write: {reason}. Nothing was changed in the output directory.",
 
+  // generate (synthetic scenarios)
+  "generate.summary": "{agencies} agencies ({exempt} exempt), {employees} employees, {workdays} workdays: synthetic scenario written to {out} ({size}) in {seconds} s.",
+  "generate.scenario_name": "{government} (synthetic, seed {seed})",
+  "generate.notes": "Synthetic scenario made by giliran generate with seed {seed} (preset {preset}): every name and person is invented. The shape follows BKN statistics: structural 11 %, functional 51 %, implementing 38 %; ages 51-60 34 %, 41-50 33 %, 31-40 24 %, under 31 9 %; 54 % women; one giant education office.",
+  "generate.expected_integer": "a whole number from {min} to {max}",
+  "generate.expected_number": "a number above {min} and at most {max}",
+  "generate.expected_fraction": "a number from {min} to {max}",
+  "generate.expected_choice": "one of: {choices}",
+  "generate.expected_monday": "a Monday written YYYY-MM-DD",
+  "generate.invalid_option": "{option}: expected {expected}, got {received}",
+  "generate.too_many_agencies": "{agencies} agencies are more than one government of this preset has (at most {max}); use --preset national for more",
+  "generate.too_few_employees": "{employees} employees are too few for {agencies} agencies: they need at least {needed}, so that every office is big enough for its head to fit under a {cap} % cap",
+
   // printable sheet column titles and report labels
   "sheet.employee_id": "employee_id",
   "sheet.name": "name",

@@ -75,6 +75,18 @@ export const id: Record<MessageCode, string> = {
   "error.verify_failed": "Kesalahan internal: jadwal hasil melanggar {count} aturan; tidak ada berkas yang ditulis. Pertama: {first}",
   "output.write_failed": "{path}: tidak dapat ditulis: {reason}. Tidak ada yang diubah di direktori keluaran.",
 
+  "generate.summary": "{agencies} perangkat daerah ({exempt} dikecualikan), {employees} pegawai, {workdays} hari kerja: skenario sintetis ditulis ke {out} ({size}) dalam {seconds} dtk.",
+  "generate.scenario_name": "{government} (sintetis, seed {seed})",
+  "generate.notes": "Skenario sintetis buatan giliran generate dengan seed {seed} (preset {preset}): semua nama dan orang rekaan. Bentuknya mengikuti statistik BKN: struktural 11 %, fungsional 51 %, pelaksana 38 %; usia 51-60 34 %, 41-50 33 %, 31-40 24 %, di bawah 31 9 %; 54 % perempuan; satu dinas pendidikan yang sangat besar.",
+  "generate.expected_integer": "bilangan bulat dari {min} sampai {max}",
+  "generate.expected_number": "bilangan di atas {min} dan paling besar {max}",
+  "generate.expected_fraction": "bilangan dari {min} sampai {max}",
+  "generate.expected_choice": "salah satu dari: {choices}",
+  "generate.expected_monday": "hari Senin ditulis YYYY-MM-DD",
+  "generate.invalid_option": "{option}: diharapkan {expected}, tertulis {received}",
+  "generate.too_many_agencies": "{agencies} perangkat daerah melebihi yang dimiliki satu pemerintah daerah preset ini (paling banyak {max}); gunakan --preset national untuk lebih banyak",
+  "generate.too_few_employees": "{employees} pegawai terlalu sedikit untuk {agencies} perangkat daerah: paling sedikit {needed}, agar setiap kantor cukup besar sehingga pimpinannya muat dalam batas {cap} %",
+
   "sheet.employee_id": "nip",
   "sheet.name": "nama",
   "sheet.agency_id": "kode_opd",
