@@ -100,6 +100,13 @@ describe("solveLp (HiGHS)", () => {
     expect(result.values.get("b")).toBe(0);
   });
 
+  it("turns text HiGHS cannot read into an error result, and solves again afterwards", async () => {
+    const broken = await solveLp("Maximize\n obj: + x\nSubject To\n r: 1 <= x <= 2\nEnd\n");
+    expect(broken.status).toBe("error");
+    const after = await solveLp(writeLp({ ...tiny, constraints: [] }));
+    expect(after.status).toBe("optimal");
+  });
+
   it("reports a time limit as its own status, with no values", async () => {
     // A knapsack with 40 large pseudo-random weights: far beyond 0.2 s for branch and bound.
     let seed = 12345;
