@@ -82,7 +82,7 @@ export function agencyStructure(problem: Problem, agency: Agency): AgencyStructu
     }
     if (person.attendance === "fixed") continue;
     const priority = person.attendance === "priority";
-    const key = `${person.rank}\u0000${person.unit.toLowerCase()}\u0000${priority}`;
+    const key = `${person.rank}\u0000${person.unit}\u0000${priority}`; // as fairnessGroupKey: the unit exactly as written
     let cls = classByKey.get(key);
     if (!cls) {
       cls = { index: classes.length, rank: person.rank, unit: person.unit, priority, steady: [], onLeave: [], matches };
