@@ -34,7 +34,13 @@ export async function loadBackend(name: BackendName): Promise<Backend> {
     solve(model, settings) {
       const options: Record<string, unknown> = { output_flag: false, mip_rel_gap: 0 };
       if (settings?.timeLimitSeconds !== undefined) options.time_limit = settings.timeLimitSeconds;
-      const solution = highs.solve(writeLp(model), options as Parameters<typeof highs.solve>[1]);
+      let solution: ReturnType<typeof highs.solve>;
+      try {
+        solution = highs.solve(writeLp(model), options as Parameters<typeof highs.solve>[1]);
+      } catch (error) {
+        // A WebAssembly abort: report it; the caller turns it into an internal error.
+        return { status: "error", detail: error instanceof Error ? error.message : String(error) };
+      }
       if (solution.Status === "Infeasible") return { status: "infeasible" };
       if (solution.Status !== "Optimal") return { status: "error", detail: solution.Status };
       const values = new Map<string, number>();
