@@ -21,7 +21,7 @@ export function errorLines(error: unknown, lang: Lang): { lines: string[]; exitC
   if (error instanceof VerificationError) {
     return { lines: [formatMessage("error.verify_failed", { count: error.count, first: error.lines[0] ?? "-" }, lang), ...error.lines.slice(1)], exitCode: EXIT.internal };
   }
-  if (error instanceof OutputError) return { lines: [error.message], exitCode: EXIT.badInput };
+  if (error instanceof OutputError) return { lines: [formatMessage(error.code, error.values, lang)], exitCode: EXIT.badInput };
   const reason = error instanceof Error ? `${error.message}\n${error.stack ?? ""}` : String(error);
   return { lines: [formatMessage("error.internal", { reason }, lang)], exitCode: EXIT.internal };
 }
