@@ -434,7 +434,8 @@ describe("formatInputIssues", () => {
       "employees.csv": csv(EMP_HEADER, "E1,Ani,A,boss,Staf,pns,1990-01-01", "E1,Ani,A,pelaksana,Staf,pns,1990-01-01"),
       "agencies.csv": csv("agency_id,name,cap_percent,cap_count", "A,Dinas A,10,2", "B,Dinas B,,"),
     });
-    const error = await readScenario(dir).catch((e: unknown) => e as InputError);
+    const error = (await readScenario(dir).catch((e: unknown) => e)) as InputError;
+    expect(error).toBeInstanceOf(InputError);
     expect(formatInputIssues(error, "en")).toEqual([
       'scenario.json:4:22: unknown key "minage" in healthPriority (a typo? expected one of: minAge, pregnant, comorbid)',
       "agencies.csv:2: give cap_percent or cap_count, not both",
