@@ -323,7 +323,7 @@ export async function readCsv<S extends z.ZodObject>(path: string, displayName: 
   let validators: CellValidator[] = [];
   /** Fields whose column is absent: their value is what the schema makes of "not given". */
   let absentFields: [string, unknown][] = [];
-  let unnamedColumns: number[] = [];
+  const unnamedColumns: number[] = [];
   let unnamedReported = false;
 
   const onHeader = (cells: string[]) => {
