@@ -83,6 +83,38 @@ export function apportion(total: number, targets: number[], sizes: number[]): nu
   return counts;
 }
 
+/**
+ * The optimum of `capThenPriorityModel` in closed form, for a block where no composition
+ * rule counts rotating people and every pool covers every day of the block: then only the
+ * total chosen matters, at most the smallest room under the cap, at least the largest gap to
+ * min_office; priority people make up only what the others cannot. null: infeasible.
+ */
+export function capThenPriorityDirect(s: AgencyStructure, block: Block): number[] | null {
+  const cap = s.agency.cap!;
+  let room = Infinity;
+  let need = 0;
+  for (const d of block.days) {
+    room = Math.min(room, cap - s.fixedOffice[d]);
+    need = Math.max(need, s.agency.minOffice - s.fixedOffice[d]);
+  }
+  let normal = 0;
+  let priority = 0;
+  for (const pool of block.pools) {
+    if (s.classes[pool.cls].priority) priority += pool.size;
+    else normal += pool.size;
+  }
+  const chosen = Math.min(room, normal + priority);
+  if (chosen < need || chosen < 0) return null;
+  let normalLeft = Math.min(chosen, normal);
+  let priorityLeft = chosen - normalLeft;
+  return block.pools.map((pool) => {
+    const take = Math.min(pool.size, s.classes[pool.cls].priority ? priorityLeft : normalLeft);
+    if (s.classes[pool.cls].priority) priorityLeft -= take;
+    else normalLeft -= take;
+    return take;
+  });
+}
+
 /** Solve one agency into `roster` (whose fixed and leave days are already set); causes if it has no roster. */
 export function solveAgency(problem: Problem, agencyIndex: number, backend: Backend, roster: Roster): { causes: InfeasibleCause[]; stats: AgencyStats } {
   const agency = problem.agencies[agencyIndex];
@@ -91,6 +123,8 @@ export function solveAgency(problem: Problem, agencyIndex: number, backend: Back
   const s = agencyStructure(problem, agency);
   const named = diagnoseAgency(s, problem);
   if (named.length > 0) return { causes: named, stats };
+
+  const rulesTouchRotating = agency.rules.some((_, r) => s.classes.some((c) => c.matches[r]));
 
   // 1. Fill the cap, spare the priority people: one model per distinct block shape.
   const optimum = new Map<string, number[] | null>();
@@ -102,7 +136,9 @@ export function solveAgency(problem: Problem, agencyIndex: number, backend: Back
     if (counts === undefined) {
       counts = null;
       if (block.pools.length === 0) counts = [];
-      else {
+      else if (!rulesTouchRotating && block.pools.every((pool) => pool.days.length === block.days.length)) {
+        counts = capThenPriorityDirect(s, block);
+      } else {
         const result = backend.solve(capThenPriorityModel(s, block));
         stats.models++;
         if (result.status === "optimal") counts = block.pools.map((_, i) => result.values.get(poolVar(i)) ?? 0);
@@ -117,7 +153,6 @@ export function solveAgency(problem: Problem, agencyIndex: number, backend: Back
 
   // 2. Share each block's office days among pools in proportion to their size, carrying
   //    what each stream got so far, so that no class is favoured block after block.
-  const rulesTouchRotating = agency.rules.some((_, r) => s.classes.some((c) => c.matches[r]));
   const owed = new Map<string, number>();
   // A stream: a class's steady members, or its members with leave (several pools a block in weekly rotation).
   const streamKey = (b: Block, i: number): string => `${b.pools[i].cls}:${b.pools[i].steady ? "s" : "l"}`;
