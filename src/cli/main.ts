@@ -7,6 +7,9 @@
 import { Command } from "commander";
 import { readFileSync } from "node:fs";
 import { register as registerSolve } from "./commands/solve.js";
+import { register as registerCheck } from "./commands/check.js";
+import { register as registerFigures } from "./commands/metrics.js";
+import { register as registerReport } from "./commands/report.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
 
@@ -17,7 +20,7 @@ const program = new Command()
   .showHelpAfterError();
 
 // Subcommands register themselves here, one line each.
-const commands: Array<(program: Command) => void> = [registerSolve];
+const commands: Array<(program: Command) => void> = [registerSolve, registerCheck, registerFigures, registerReport];
 for (const register of commands) register(program);
 
 await program.parseAsync(process.argv);

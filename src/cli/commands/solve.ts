@@ -5,6 +5,8 @@ import { BACKEND_NAMES, type BackendName } from "../../../solver/backend.js";
 import { formatMessage } from "../../messages/index.js";
 import { langOption, run } from "../run.js";
 import { progressBar } from "../progress.js";
+import { renderReport } from "../../report/renderReport.js";
+import type { Metrics } from "../../metrics/fairness.js";
 
 interface SolveFlags {
   out: string;
@@ -30,7 +32,9 @@ export function register(program: Command): void {
         const started = performance.now();
         const bar = progressBar(!flags.quiet);
         try {
-          const outcome = await solveScenario(dir, flags.out, { solver: flags.solver, lang, excelBom: flags.excelBom, onAgency: bar.update });
+          const outcome = await solveScenario(dir, flags.out, { solver: flags.solver, lang, excelBom: flags.excelBom, onAgency: bar.update,
+            report: (problem, roster, metrics) => renderReport(problem, roster, metrics as Metrics, { lang }),
+          });
           bar.stop();
           if (!flags.quiet) {
             const { problem, objectives } = outcome;

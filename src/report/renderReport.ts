@@ -1,0 +1,284 @@
+/**
+ * report.html: one self-contained page a planner opens on a laptop or prints. No network
+ * (a Content-Security-Policy forbids it), no external file: inline CSS, a small inline script,
+ * inline SVG.
+ *
+ * Sizes: the heatmap (agencies x days), the histogram and the figures are static HTML, so they
+ * print and need no script. The person-by-day grid would be 50,000 rows for a province, so it
+ * is rendered by the script from compact embedded JSON (one string of O/H/L per person), one
+ * agency at a time and 200 rows a page: the DOM never holds more than one page of people.
+ *
+ * Every text from the input (names can hold `<script>`) is escaped for HTML, and the embedded
+ * JSON escapes `<`, `>` and `&` so that nothing in it can close its script element.
+ */
+import { HOME, LEAVE, MODE_CODES, OFFICE, type Problem, type Roster } from "../domain/problem.js";
+import type { Metrics } from "../metrics/fairness.js";
+import { formatMessage, type Lang, type MessageCode, type MessageValues } from "../messages/index.js";
+import { FIGURE_NAMES, rosterFigures, type ScopeFigures } from "../compare/figures.js";
+import { figureText } from "../compare/render.js";
+
+/** Violations of one rule, already in words (see `groupFindings` in src/check). */
+export interface ReportFindingGroup {
+  label: string;
+  count: number;
+  lines: string[];
+}
+
+export interface ReportOptions {
+  lang?: Lang;
+  /** Violations by rule; none means every hard rule holds (the caller has checked). */
+  findings?: ReportFindingGroup[];
+  /** Other lines worth a planner's eye, listed with the violations. */
+  warnings?: string[];
+  /** Most violation lines written per rule (the count says how many there are). */
+  linesPerRule?: number;
+}
+
+/** Rows of the person grid drawn at a time. */
+export const GRID_PAGE = 200;
+
+/**
+ * Escape text for HTML element content and attribute values.
+ *
+ * @example escapeHtml('<b title="x">') //=> "&lt;b title=&quot;x&quot;&gt;"
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+/** JSON safe inside a `<script>` element: no `</script>`, no `<!--`, no line separators that old parsers choke on. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/**
+ * Render report.html for a roster.
+ *
+ * @example renderReport(problem, roster, computeMetrics(problem, roster), { lang: "id" }) //=> "<!doctype html>..."
+ */
+export function renderReport(problem: Problem, roster: Roster, metrics: Metrics, options: ReportOptions = {}): string {
+  const lang = options.lang ?? "en";
+  const t = (code: MessageCode, values: MessageValues = {}): string => escapeHtml(formatMessage(code, values, lang));
+  const days = problem.calendar.days;
+  const title = t("report.title", { name: problem.name });
+  const summary = t("report.summary", {
+    agencies: problem.agencies.length, employees: problem.people.length, workdays: days.length,
+    first: days[0] ?? "", last: days[days.length - 1] ?? "",
+    rotation: formatMessage(problem.rotation === "weekly" ? "report.rotation_weekly" : "report.rotation_daily", {}, lang),
+  });
+  const figures = rosterFigures(problem, roster, metrics);
+  return [
+    `<!doctype html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n`,
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">\n`,
+    `<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${title}</title>\n<style>${CSS}</style>\n</head>\n<body>\n`,
+    `<header><h1>${title}</h1><p>${summary}</p></header>\n`,
+    heatmapSection(problem, roster, t),
+    gridSection(problem, lang, t),
+    histogramSection(problem, roster, t),
+    figuresSection(figures, metrics.unit, t),
+    findingsSection(options, t),
+    `<script type="application/json" id="giliran-data">${scriptJson(gridData(problem, roster, lang))}</script>\n`,
+    `<script>${SCRIPT}</script>\n</body>\n</html>\n`,
+  ].join("");
+}
+
+type Words = (code: MessageCode, values?: MessageValues) => string;
+
+/** "19/07": the day as Indonesian calendars write it, short enough for a column. */
+function shortDate(iso: string): string {
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}`;
+}
+
+function dayHeaders(problem: Problem): string {
+  return problem.calendar.days.map((d) => `<th scope="col" title="${d}">${shortDate(d)}</th>`).join("");
+}
+
+function heatmapSection(problem: Problem, roster: Roster, t: Words): string {
+  const days = roster.days;
+  const counts = new Int32Array(problem.agencies.length * days);
+  const modes = roster.modes;
+  for (const person of problem.people) {
+    const base = person.index * days;
+    const row = person.agency * days;
+    for (let d = 0; d < days; d++) if (modes[base + d] === OFFICE) counts[row + d]++;
+  }
+  const rows = problem.agencies.map((agency) => {
+    const cells: string[] = [];
+    for (let d = 0; d < days; d++) {
+      const office = counts[agency.index * days + d];
+      if (agency.exempt || agency.cap === null) {
+        cells.push(`<td class="ex">${office}</td>`);
+        continue;
+      }
+      const cap = agency.cap;
+      if (office > cap) {
+        cells.push(`<td class="over">${office}/${cap}</td>`);
+        continue;
+      }
+      const ratio = cap === 0 ? 0 : office / cap;
+      const alpha = (0.08 + 0.82 * ratio).toFixed(2);
+      cells.push(`<td style="background:rgba(0,105,115,${alpha})${ratio > 0.55 ? ";color:#fff" : ""}">${office}/${cap}</td>`);
+    }
+    const exempt = agency.exempt ? ` <small>(${t("report.exempt")})</small>` : "";
+    return `<tr><th scope="row" title="${escapeHtml(agency.id)}">${escapeHtml(agency.name)}${exempt}</th>${cells.join("")}</tr>`;
+  });
+  return `<section id="heatmap"><h2>${t("report.heatmap")}</h2><p class="note">${t("report.heatmap_note")}</p>\n` +
+    `<div class="scroll"><table class="heat"><thead><tr><th scope="col">${t("report.agency")}</th>${dayHeaders(problem)}</tr></thead>\n<tbody>\n${rows.join("\n")}\n</tbody></table></div></section>\n`;
+}
+
+function gridSection(problem: Problem, lang: Lang, t: Words): string {
+  const options = problem.agencies
+    .map((a) => `<option value="${a.index}">${escapeHtml(a.name)} (${escapeHtml(a.id)}, ${a.people.length})</option>`)
+    .join("");
+  return `<section id="grid"><h2>${t("report.grid")}</h2><p class="note">${t("report.grid_note", { marks: formatMessage("report.marks", {}, lang) })}</p>\n` +
+    `<div class="controls"><label>${t("report.agency")} <select id="agency">${options}</select></label> ` +
+    `<input id="filter" type="search" placeholder="${t("report.filter")}" aria-label="${t("report.filter")}"> ` +
+    `<button id="prev" type="button">${t("report.prev")}</button> <span id="pageinfo"></span> <button id="next" type="button">${t("report.next")}</button></div>\n` +
+    `<noscript><p>${t("report.script_note")}</p></noscript>\n` +
+    `<div class="scroll"><table class="people"><thead><tr><th scope="col">${t("sheet.employee_id")}</th><th scope="col">${t("report.name")}</th>${dayHeaders(problem)}<th scope="col">${t("report.office_total")}</th></tr></thead><tbody id="people-body"></tbody></table></div></section>\n`;
+}
+
+/**
+ * The grid's data: per agency, one `[id, name, modes, mark]` per person, modes one letter a
+ * day (O/H/L), mark 1 fixed, 2 health priority, 0 otherwise. About 60 bytes a person.
+ */
+function gridData(problem: Problem, roster: Roster, lang: Lang): unknown {
+  const days = roster.days;
+  const modes = roster.modes;
+  const letters = [MODE_CODES[HOME], MODE_CODES[OFFICE], MODE_CODES[LEAVE]];
+  return {
+    labels: { page: formatMessage("report.page", {}, lang), noRows: formatMessage("report.no_rows", {}, lang) },
+    pageSize: GRID_PAGE,
+    agencies: problem.agencies.map((agency) => agency.people.map((p) => {
+      const person = problem.people[p];
+      const base = p * days;
+      let row = "";
+      for (let d = 0; d < days; d++) row += letters[modes[base + d]] ?? "?";
+      const mark = person.attendance === "fixed" ? 1 : person.attendance === "priority" ? 2 : 0;
+      return [person.id, person.name, row, mark];
+    })),
+  };
+}
+
+function histogramSection(problem: Problem, roster: Roster, t: Words): string {
+  const days = roster.days;
+  const bins = new Array<number>(days + 1).fill(0);
+  for (const person of problem.people) {
+    if (person.attendance === "fixed") continue;
+    let office = 0;
+    const base = person.index * days;
+    for (let d = 0; d < days; d++) if (roster.modes[base + d] === OFFICE) office++;
+    bins[office]++;
+  }
+  const most = Math.max(1, ...bins);
+  const [width, height, left, bottom, top] = [640, 220, 40, 36, 18];
+  const slot = (width - left - 8) / bins.length;
+  const bars = bins.map((n, k) => {
+    const h = ((height - bottom - top) * n) / most;
+    const x = left + k * slot;
+    const y = height - bottom - h;
+    return `<g><rect class="bar" x="${(x + 2).toFixed(1)}" y="${y.toFixed(1)}" width="${Math.max(1, slot - 4).toFixed(1)}" height="${h.toFixed(1)}"><title>${k}: ${n}</title></rect>` +
+      `<text x="${(x + slot / 2).toFixed(1)}" y="${height - bottom + 14}" text-anchor="middle">${k}</text>` +
+      (n > 0 ? `<text x="${(x + slot / 2).toFixed(1)}" y="${(y - 4).toFixed(1)}" text-anchor="middle" class="n">${n}</text>` : "") + `</g>`;
+  });
+  return `<section id="histogram"><h2>${t("report.histogram")}</h2><p class="note">${t("report.histogram_note")}</p>\n` +
+    `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${t("report.histogram")}">` +
+    `<line x1="${left}" y1="${height - bottom}" x2="${width - 8}" y2="${height - bottom}" class="axis"/>${bars.join("")}` +
+    `<text x="${(width + left) / 2}" y="${height - 4}" text-anchor="middle">${t("report.days")}</text>` +
+    `<text x="12" y="${(height - bottom) / 2}" text-anchor="middle" transform="rotate(-90 12 ${(height - bottom) / 2})">${t("report.people")}</text></svg></section>\n`;
+}
+
+function figuresSection(scopes: ScopeFigures[], unit: Metrics["unit"], t: Words): string {
+  const head = FIGURE_NAMES.map((f) => `<th scope="col">${t(`figure.${f}` as MessageCode)}</th>`).join("");
+  const rows = scopes.map((scope) => {
+    const name = scope.agencyId === null ? t("table.overall") : escapeHtml(scope.name);
+    const cells = FIGURE_NAMES.map((f) => `<td>${figureText(scope.figures[f])}</td>`).join("");
+    return `<tr${scope.agencyId === null ? ' class="overall"' : ""}><th scope="row">${name}</th>${cells}</tr>`;
+  });
+  return `<section id="figures"><h2>${t("report.figures")}</h2><p class="note">${t(unit === "weeks" ? "metrics.unit_weeks" : "metrics.unit_days")}</p>\n` +
+    `<div class="scroll"><table class="figures"><thead><tr><th scope="col">${t("table.scope")}</th>${head}</tr></thead>\n<tbody>\n${rows.join("\n")}\n</tbody></table></div></section>\n`;
+}
+
+function findingsSection(options: ReportOptions, t: Words): string {
+  const groups = options.findings ?? [];
+  const warnings = options.warnings ?? [];
+  const limit = options.linesPerRule ?? 500;
+  const parts: string[] = [];
+  for (const w of warnings) parts.push(`<p class="warn">${escapeHtml(w)}</p>`);
+  if (groups.length === 0) parts.push(`<p class="ok">${t("report.no_violation")}</p>`);
+  for (const group of groups) {
+    const shown = group.lines.slice(0, limit);
+    const more = group.count - shown.length;
+    parts.push(`<h3>${escapeHtml(group.label)}: ${group.count}</h3><ul>${shown.map((line) => `<li>${escapeHtml(line)}</li>`).join("")}` +
+      (more > 0 ? `<li class="more">${t("report.more", { more })}</li>` : "") + `</ul>`);
+  }
+  return `<section id="violations"><h2>${t("report.violations")}</h2>\n${parts.join("\n")}\n</section>\n`;
+}
+
+const CSS = `
+:root{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1f23;background:#fff}
+body{margin:0 auto;padding:1rem 1.5rem;max-width:1400px;font-size:14px;line-height:1.4}
+h1{font-size:1.5rem;margin:.2rem 0}h2{font-size:1.15rem;margin:1.6rem 0 .3rem;border-bottom:1px solid #ccd;break-after:avoid}h3{font-size:1rem;margin:.8rem 0 .2rem}
+.note{color:#555;margin:.2rem 0 .6rem}
+.scroll{overflow:auto;max-width:100%}
+table{border-collapse:collapse;font-variant-numeric:tabular-nums}
+th,td{padding:2px 5px;border:1px solid #e2e4e8;text-align:center;white-space:nowrap}
+tbody th{text-align:left;font-weight:normal;max-width:22rem;overflow:hidden;text-overflow:ellipsis}
+thead th{background:#f3f4f6;position:sticky;top:0}
+.heat td{min-width:2.6rem;font-size:12px}
+.heat td.over{background:#c62828;color:#fff;font-weight:bold}
+.heat td.ex{background:#e5e7eb;color:#444}
+.people td{width:1.4rem;font-size:12px;padding:1px 2px}
+.people td.nm{text-align:left;width:auto;max-width:18rem;overflow:hidden;text-overflow:ellipsis}
+.people td.mO{background:#006973;color:#fff}.people td.mH{background:#eef6f6;color:#456}.people td.mL{background:#f6e7b0;color:#6b5200}
+.figures td{text-align:right}.figures tr.overall{font-weight:bold}
+.controls{margin:.3rem 0 .5rem;display:flex;gap:.5rem;align-items:center;flex-wrap:wrap}
+.controls select,.controls input,.controls button{font:inherit;padding:2px 6px}
+svg text{font-size:11px;fill:#333}svg .n{fill:#006973}svg .bar{fill:#2b8a93}svg .axis{stroke:#888}
+.ok{color:#1b5e20;font-weight:bold}.warn{color:#8a4b00;font-weight:bold}
+#violations ul{margin:.2rem 0;padding-left:1.2rem}#violations li.more{list-style:none;color:#555}
+@media print{
+@page{size:A4 landscape;margin:10mm}
+body{font-size:9pt;max-width:none;padding:0}
+.controls,noscript{display:none}
+.scroll{overflow:visible}
+thead th{position:static}
+*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+section{break-inside:auto}
+}
+`;
+
+/** The grid's behaviour: pick an agency, filter, page; rows built with textContent only. */
+const SCRIPT = `
+(function(){
+"use strict";
+var data=JSON.parse(document.getElementById("giliran-data").textContent);
+var size=data.pageSize,sel=document.getElementById("agency"),filt=document.getElementById("filter");
+var prev=document.getElementById("prev"),next=document.getElementById("next"),info=document.getElementById("pageinfo"),body=document.getElementById("people-body");
+var rows=[],page=0,marks=["",  " *"," +"];
+function fill(t,v){return t.replace(/\\{(\\w+)\\}/g,function(w,k){return k in v?String(v[k]):w;});}
+function choose(){
+  var people=data.agencies[Number(sel.value)]||[],q=filt.value.trim().toLowerCase();
+  rows=[];
+  for(var i=0;i<people.length;i++){var p=people[i];if(!q||p[0].toLowerCase().indexOf(q)>=0||p[1].toLowerCase().indexOf(q)>=0)rows.push(p);}
+  page=0;draw();
+}
+function cell(tr,tag,text,cls){var c=document.createElement(tag);c.textContent=text;if(cls)c.className=cls;tr.appendChild(c);return c;}
+function draw(){
+  var pages=Math.max(1,Math.ceil(rows.length/size));if(page>=pages)page=pages-1;if(page<0)page=0;
+  var from=page*size,to=Math.min(rows.length,from+size),frag=document.createDocumentFragment();
+  for(var i=from;i<to;i++){
+    var p=rows[i],tr=document.createElement("tr"),office=0;
+    cell(tr,"th",p[0]+marks[p[3]]);cell(tr,"td",p[1],"nm");
+    for(var d=0;d<p[2].length;d++){var m=p[2].charAt(d);if(m==="O")office++;cell(tr,"td",m,"m"+m);}
+    cell(tr,"td",String(office));frag.appendChild(tr);
+  }
+  body.replaceChildren(frag);
+  info.textContent=rows.length?fill(data.labels.page,{from:from+1,to:to,rows:rows.length}):data.labels.noRows;
+  prev.disabled=page===0;next.disabled=to>=rows.length;
+}
+sel.addEventListener("change",choose);filt.addEventListener("input",choose);
+prev.addEventListener("click",function(){page--;draw();});next.addEventListener("click",function(){page++;draw();});
+choose();
+})();
+`;
