@@ -13,6 +13,7 @@ import type { Backend } from "../backend.js";
 import type { Problem } from "../../src/domain/problem.js";
 import { hardRuleRows, poolVar } from "./blockModel.js";
 import type { AgencyStructure, Block } from "./pools.js";
+import { addMultiples } from "./levelFlow.js";
 
 /** Classes whose spread the pass can drive to 0: not priority, 2+ steady members, equal history. */
 export function levelableClasses(problem: Problem, s: AgencyStructure): number[] {
@@ -49,16 +50,11 @@ export function levelPossible(s: AgencyStructure, blocks: Block[], counts: numbe
     if (pool.steady && levelable.has(pool.cls)) most.set(pool.cls, (most.get(pool.cls) ?? 0) + pool.size);
     else others += pool.size;
   });
-  let reachable = new Uint8Array(total + 1);
+  let reachable: Uint8Array = new Uint8Array(total + 1);
   reachable[0] = 1;
   for (const [c, upper] of most) {
     const n = s.classes[c].steady.length;
-    const next = new Uint8Array(total + 1);
-    for (let sum = 0; sum <= total; sum++) {
-      if (reachable[sum] === 0) continue;
-      for (let t = 0; t <= upper && sum + t <= total; t += n) next[sum + t] = 1;
-    }
-    reachable = next;
+    reachable = addMultiples(reachable, n, Math.floor(upper / n));
   }
   for (let sum = Math.max(0, total - others); sum <= total; sum++) if (reachable[sum] === 1) return true;
   return false;

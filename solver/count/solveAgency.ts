@@ -14,6 +14,9 @@ import { capThenPriorityModel, poolVar, splitModel } from "./blockModel.js";
 import { conflictCause, diagnoseAgency } from "./diagnose.js";
 import { agencyStructure, type AgencyStructure, type Block } from "./pools.js";
 import { assignTurns } from "./rotate.js";
+import { apportion } from "./apportion.js";
+import { levelByFlow } from "./levelFlow.js";
+export { apportion } from "./apportion.js";
 import { isLevel, levelableClasses, levelCounts, levelPossible } from "./perfect.js";
 import { daysByWeek } from "../../src/calendar/workdays.js";
 
@@ -24,16 +27,24 @@ const LEVEL_MODEL_LIMIT = 400;
  * Replace `counts` by level ones where they exist: within every week first (daily rotation;
  * weekly spread 0 implies horizon spread 0), else over the horizon.
  */
-function levelTotals(problem: Problem, s: AgencyStructure, counts: number[][], backend: Backend, stats: AgencyStats): void {
+function levelTotals(problem: Problem, s: AgencyStructure, counts: number[][], backend: Backend, stats: AgencyStats, interchangeable: boolean): void {
   const classes = levelableClasses(problem, s);
   if (classes.length === 0) return;
   const poolCount = s.blocks.reduce((sum, b) => sum + b.pools.length, 0);
-  if (poolCount > LEVEL_MODEL_LIMIT) return;
   const attempt = (blocks: Block[]): boolean => {
     if (isLevel(s, blocks, counts, classes)) return true;
-    if (!levelPossible(s, blocks, counts, classes)) return false;
-    stats.models++;
-    const level = levelCounts(s, blocks, counts, classes, backend);
+    let level: number[][] | null = null;
+    if (interchangeable) {
+      // The flow search tests the same subset sums itself, and is exact but for its try limit.
+      const found = levelByFlow(s, blocks, counts, classes);
+      if (found === "none") return false;
+      if (found !== "gave-up") level = found;
+    } else if (!levelPossible(s, blocks, counts, classes)) return false;
+    if (level === null) {
+      if (poolCount > LEVEL_MODEL_LIMIT) return false;
+      stats.models++;
+      level = levelCounts(s, blocks, counts, classes, backend);
+    }
     if (level === null) return false;
     blocks.forEach((block, k) => (counts[block.index] = level[k]));
     return true;
@@ -59,28 +70,6 @@ function blockKey(s: AgencyStructure, block: Block): string {
   const first = block.days[0];
   for (const pool of block.pools) parts.push(`${pool.cls}:${pool.steady ? "s" : "l"}:${pool.size}:${pool.days.map((d) => d - first).join(".")}`);
   return `${block.days.length}|${parts.join("|")}`;
-}
-
-/**
- * Share `total` among pools in proportion to `targets`, within each pool's size: floors
- * first, then the largest remainders (ties by pool order), so the result is deterministic.
- */
-export function apportion(total: number, targets: number[], sizes: number[]): number[] {
-  const counts = targets.map((t, i) => Math.min(sizes[i], Math.max(0, Math.floor(t + 1e-9))));
-  let left = total - counts.reduce((a, b) => a + b, 0);
-  const order = targets.map((_, i) => i);
-  while (left !== 0) {
-    const step = left > 0 ? 1 : -1;
-    const movable = order.filter((i) => (step > 0 ? counts[i] < sizes[i] : counts[i] > 0));
-    movable.sort((a, b) => step * ((targets[b] - counts[b]) - (targets[a] - counts[a])) || a - b);
-    for (const i of movable) {
-      if (left === 0) break;
-      counts[i] += step;
-      left -= step;
-    }
-    if (movable.length === 0) throw new Error(`apportion: ${total} does not fit in pools of sizes ${sizes.join(",")}`);
-  }
-  return counts;
 }
 
 /**
@@ -209,7 +198,8 @@ export function solveAgency(problem: Problem, agencyIndex: number, backend: Back
   });
 
   // 3. Totals that are multiples of the class sizes, where the rules allow: spread 0.
-  levelTotals(problem, s, counts, backend, stats);
+  const interchangeable = !rulesTouchRotating && s.blocks.every((b) => b.pools.every((pool) => pool.days.length === b.days.length));
+  levelTotals(problem, s, counts, backend, stats, interchangeable);
 
   // 4. Counts into people.
   assignTurns(problem, s, counts, roster);
