@@ -67,17 +67,18 @@ export function renderReport(problem: Problem, roster: Roster, metrics: Metrics,
     rotation: formatMessage(problem.rotation === "weekly" ? "report.rotation_weekly" : "report.rotation_daily", {}, lang),
   });
   const figures = rosterFigures(problem, roster, metrics);
+  const counted = countPass(problem, roster);
   return [
     `<!doctype html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n`,
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">\n`,
     `<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${title}</title>\n<style>${CSS}</style>\n</head>\n<body>\n`,
     `<header><h1>${title}</h1><p>${summary}</p></header>\n`,
-    heatmapSection(problem, roster, t),
+    heatmapSection(problem, counted, t),
     gridSection(problem, lang, t),
-    histogramSection(problem, roster, t),
+    histogramSection(problem, counted, t),
     figuresSection(figures, metrics.unit, t),
     findingsSection(options, t),
-    `<script type="application/json" id="giliran-data">${scriptJson(gridData(problem, roster, lang))}</script>\n`,
+    `<script type="application/json" id="giliran-data">${gridData(problem, counted, lang)}</script>\n`,
     `<script>${SCRIPT}</script>\n</body>\n</html>\n`,
   ].join("");
 }
@@ -93,15 +94,46 @@ function dayHeaders(problem: Problem): string {
   return problem.calendar.days.map((d) => `<th scope="col" title="${d}">${shortDate(d)}</th>`).join("");
 }
 
-function heatmapSection(problem: Problem, roster: Roster, t: Words): string {
+/** What the page needs from the modes, in one pass: office counts per agency-day and per person, and the modes as letters. */
+interface Counted {
+  days: number;
+  /** `agencyDay[agency * days + day]`: people in the office. */
+  agencyDay: Int32Array;
+  /** Office days per person. */
+  personOffice: Int32Array;
+  /** One letter (O/H/L, `?` for anything else) per person-day, latin1. */
+  letters: Buffer;
+}
+
+const LETTER_BYTES = [MODE_CODES[HOME], MODE_CODES[OFFICE], MODE_CODES[LEAVE]].map((c) => c.charCodeAt(0));
+
+function countPass(problem: Problem, roster: Roster): Counted {
   const days = roster.days;
-  const counts = new Int32Array(problem.agencies.length * days);
   const modes = roster.modes;
-  for (const person of problem.people) {
-    const base = person.index * days;
-    const row = person.agency * days;
-    for (let d = 0; d < days; d++) if (modes[base + d] === OFFICE) counts[row + d]++;
+  const agencyDay = new Int32Array(problem.agencies.length * days);
+  const personOffice = new Int32Array(problem.people.length);
+  const letters = Buffer.allocUnsafe(modes.length);
+  for (const agency of problem.agencies) {
+    const row = agency.index * days;
+    for (const p of agency.people) {
+      const base = p * days;
+      let office = 0;
+      for (let d = 0; d < days; d++) {
+        const m = modes[base + d];
+        letters[base + d] = LETTER_BYTES[m] ?? 63;
+        if (m === OFFICE) {
+          office++;
+          agencyDay[row + d]++;
+        }
+      }
+      personOffice[p] = office;
+    }
   }
+  return { days, agencyDay, personOffice, letters };
+}
+
+function heatmapSection(problem: Problem, counted: Counted, t: Words): string {
+  const { days, agencyDay: counts } = counted;
   const rows = problem.agencies.map((agency) => {
     const cells: string[] = [];
     for (let d = 0; d < days; d++) {
@@ -139,37 +171,34 @@ function gridSection(problem: Problem, lang: Lang, t: Words): string {
 }
 
 /**
- * The grid's data: per agency, one `[id, name, modes, mark]` per person, modes one letter a
- * day (O/H/L), mark 1 fixed, 2 health priority, 0 otherwise. About 60 bytes a person.
+ * The grid's data as JSON text: per agency, one `[id, name, modes, mark]` per person, modes one
+ * letter a day (O/H/L), mark 1 fixed, 2 health priority, 0 otherwise: about 70 bytes a person.
+ * Written by hand rather than through `JSON.stringify` of 50,000 small arrays: 3x faster.
  */
-function gridData(problem: Problem, roster: Roster, lang: Lang): unknown {
-  const days = roster.days;
-  const modes = roster.modes;
-  const letters = [MODE_CODES[HOME], MODE_CODES[OFFICE], MODE_CODES[LEAVE]];
-  return {
-    labels: { page: formatMessage("report.page", {}, lang), noRows: formatMessage("report.no_rows", {}, lang) },
-    pageSize: GRID_PAGE,
-    agencies: problem.agencies.map((agency) => agency.people.map((p) => {
+function gridData(problem: Problem, counted: Counted, lang: Lang): string {
+  const { days, letters } = counted;
+  const labels = scriptJson({ page: formatMessage("report.page", {}, lang), noRows: formatMessage("report.no_rows", {}, lang) });
+  const agencies = problem.agencies.map((agency) => {
+    const rows = agency.people.map((p) => {
       const person = problem.people[p];
-      const base = p * days;
-      let row = "";
-      for (let d = 0; d < days; d++) row += letters[modes[base + d]] ?? "?";
       const mark = person.attendance === "fixed" ? 1 : person.attendance === "priority" ? 2 : 0;
-      return [person.id, person.name, row, mark];
-    })),
-  };
+      return `[${jsonText(person.id)},${jsonText(person.name)},"${letters.toString("latin1", p * days, (p + 1) * days)}",${mark}]`;
+    });
+    return `[${rows.join(",")}]`;
+  });
+  return `{"labels":${labels},"pageSize":${GRID_PAGE},"agencies":[${agencies.join(",\n")}]}`;
 }
 
-function histogramSection(problem: Problem, roster: Roster, t: Words): string {
-  const days = roster.days;
-  const bins = new Array<number>(days + 1).fill(0);
-  for (const person of problem.people) {
-    if (person.attendance === "fixed") continue;
-    let office = 0;
-    const base = person.index * days;
-    for (let d = 0; d < days; d++) if (roster.modes[base + d] === OFFICE) office++;
-    bins[office]++;
-  }
+/** Text that needs no escaping in JSON nor inside a script element: the common case, quoted as is. */
+const PLAIN = /^[^"\\<>&\u0000-\u001f\u2028\u2029\ud800-\udfff]*$/;
+
+function jsonText(text: string): string {
+  return PLAIN.test(text) ? `"${text}"` : scriptJson(text);
+}
+
+function histogramSection(problem: Problem, counted: Counted, t: Words): string {
+  const bins = new Array<number>(counted.days + 1).fill(0);
+  for (const person of problem.people) if (person.attendance !== "fixed") bins[counted.personOffice[person.index]]++;
   const most = Math.max(1, ...bins);
   const [width, height, left, bottom, top] = [640, 220, 40, 36, 18];
   const slot = (width - left - 8) / bins.length;
@@ -231,7 +260,7 @@ thead th{background:#f3f4f6;position:sticky;top:0}
 .people td{width:1.4rem;font-size:12px;padding:1px 2px}
 .people td.nm{text-align:left;width:auto;max-width:18rem;overflow:hidden;text-overflow:ellipsis}
 .people td.mO{background:#006973;color:#fff}.people td.mH{background:#eef6f6;color:#456}.people td.mL{background:#f6e7b0;color:#6b5200}
-.figures td{text-align:right}.figures tr.overall{font-weight:bold}
+.figures td{text-align:right}.figures thead th{white-space:normal;max-width:8rem;vertical-align:bottom;font-size:12px}.figures tr.overall{font-weight:bold}
 .controls{margin:.3rem 0 .5rem;display:flex;gap:.5rem;align-items:center;flex-wrap:wrap}
 .controls select,.controls input,.controls button{font:inherit;padding:2px 6px}
 svg text{font-size:11px;fill:#333}svg .n{fill:#006973}svg .bar{fill:#2b8a93}svg .axis{stroke:#888}
