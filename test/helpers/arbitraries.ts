@@ -58,3 +58,196 @@ export function problemArbitrary(shape: ProblemShape = {}): fc.Arbitrary<Problem
       return buildProblem({ rotation, days, agencies: agencySpecs, people });
     });
 }
+
+/**
+ * A scenario directory as raw text cells (what a planner writes), before any reading or
+ * compiling: `scenario.json` as an object, each CSV as rows of strings keyed by column.
+ * Written to disk by `test/helpers/scenarioFiles.ts`, so whole-pipeline properties run the
+ * reader and the policy compiler too, and checked by `test/helpers/simpleChecker.ts`
+ * straight from these cells.
+ */
+export interface ScenarioSpec {
+  config: ScenarioJson;
+  agencies: Array<Record<string, string>>;
+  employees: Array<Record<string, string>>;
+  rules: Array<Record<string, string>>;
+  leave: Array<Record<string, string>>;
+  history: Array<Record<string, string>>;
+}
+
+export interface ScenarioJson {
+  name: string;
+  start: string;
+  end: string;
+  workdays?: string[];
+  holidays?: string[];
+  officeCap: { percent: number } | { count: number };
+  rotation?: "daily" | "weekly";
+  mandatory?: { ranks?: string[]; positions?: string[] };
+  rotating?: { employment?: string[] };
+  healthPriority?: { minAge?: number; pregnant?: boolean; comorbid?: boolean };
+  notes?: string;
+}
+
+export interface ScenarioShape {
+  /** Most agencies (default 3) and most people per agency (default 8). */
+  maxAgencies?: number;
+  maxPeople?: number;
+  /** Most calendar weeks (default 2). */
+  maxWeeks?: number;
+  withLeave?: boolean;
+  withRules?: boolean;
+  withHistory?: boolean;
+  /** Names and ids that start like spreadsheet formulas (`=HYPERLINK(...)`, `+62...`, `@`, `-`). */
+  hostileText?: boolean;
+  /** Only daily or only weekly rotation; both when omitted. */
+  rotation?: "daily" | "weekly";
+}
+
+const UNITS = ["Umum", "Pelayanan", ""];
+const SPEC_RANKS = ["eselon_4", "pelaksana", "fungsional"] as const;
+const TRUE_CELLS = ["true", "1", "ya", "TRUE"];
+const FALSE_CELLS = ["false", "0", "tidak", ""];
+const HOSTILE_NAMES = ['=HYPERLINK("http://evil.example","klik")', "+62 811 555", "-Budi", "@SUM(A1:A9)", "\tTab", '"Kutip", koma', "=1+1"];
+const HOSTILE_IDS = ["=E", "+E", "-E", "@E"];
+
+/** ISO date `days` after 2021-07-19 (a Monday). */
+function dayAfterStart(days: number): string {
+  const d = new Date(Date.UTC(2021, 6, 19 + days));
+  return d.toISOString().slice(0, 10);
+}
+
+/** Indonesian Excel writes DD/MM/YYYY: the reader accepts both, so the generator writes both. */
+function dateText(iso: string, indonesian: boolean): string {
+  return indonesian ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : iso;
+}
+
+/**
+ * Random valid scenarios small enough for the exact per-person model: 1-3 agencies of 2-8
+ * people, one or two calendar weeks, caps by percent and by count (scenario-wide and per
+ * agency), exempt agencies, floors, mandatory positions, ranks and people, non-rotating
+ * employment, health priority by age, pregnancy and comorbidity, composition rules by
+ * agency, rank and unit, leave, history, holidays, daily or weekly rotation.
+ *
+ * Ranks and units come from small pools, so most agencies have a fairness group of two or
+ * more rotating members; caps are 20-60 % of headcount, so they bind.
+ */
+export function scenarioArbitrary(shape: ScenarioShape = {}): fc.Arbitrary<ScenarioSpec> {
+  const maxPeople = shape.maxPeople ?? 8;
+  const person = fc.record({
+    rank: fc.constantFrom(...SPEC_RANKS, "pelaksana", "pelaksana"),
+    unit: fc.constantFrom(...UNITS),
+    head: fc.constantFrom(false, false, false, false, false, false, false, false, false, false, false, true),
+    employment: fc.constantFrom("pns", "pns", "pns", "pns", "pns", "pppk", "pppk", "ptt", "honorer"),
+    old: fc.constantFrom(false, false, false, false, true),
+    pregnant: fc.constantFrom(false, false, false, false, false, true),
+    comorbid: fc.constantFrom(false, false, false, false, false, true),
+    mandatory: fc.constantFrom(false, false, false, false, false, false, false, false, false, false, false, true),
+    trueCell: fc.constantFrom(...TRUE_CELLS),
+    falseCell: fc.constantFrom(...FALSE_CELLS),
+    leave: shape.withLeave ? fc.option(fc.record({ from: fc.integer({ min: 0, max: 13 }), length: fc.integer({ min: 0, max: 4 }), indonesian: fc.boolean() }), { freq: 3 }) : fc.constant(null),
+    history: shape.withHistory ? fc.constantFrom(null, 0, 1, 2, 3, 7) : fc.constant(null),
+    hostileName: shape.hostileText ? fc.option(fc.constantFrom(...HOSTILE_NAMES), { freq: 2 }) : fc.constant(null),
+    hostileId: shape.hostileText ? fc.option(fc.constantFrom(...HOSTILE_IDS), { freq: 3 }) : fc.constant(null),
+  });
+  const agency = fc.record({
+    people: fc.array(person, { minLength: Math.min(3, maxPeople), maxLength: maxPeople }),
+    exempt: fc.constantFrom(false, false, false, false, false, true),
+    cap: fc.oneof(
+      fc.constant(null),
+      fc.record({ percent: fc.constantFrom(25, 33.5, 40, 50, 60) }),
+      fc.record({ count: fc.integer({ min: 1, max: 4 }) }),
+    ),
+    minOffice: fc.constantFrom(null, null, null, null, 0, 1, 2),
+    hostileId: shape.hostileText ? fc.boolean() : fc.constant(false),
+  });
+  const rule = fc.record({
+    agency: fc.option(fc.nat({ max: 2 })),
+    unit: fc.option(fc.constantFrom("Umum", "pelayanan", "")),
+    rank: fc.option(fc.constantFrom(...SPEC_RANKS)),
+    min: fc.constantFrom(null, null, 0, 1),
+    max: fc.constantFrom(null, null, 1, 2, 3),
+  });
+  const rotation: fc.Arbitrary<"daily" | "weekly"> = shape.rotation ? fc.constant(shape.rotation) : fc.constantFrom("daily", "weekly");
+  return fc
+    .record({
+      agencies: fc.array(agency, { minLength: 1, maxLength: shape.maxAgencies ?? 3 }),
+      rotation,
+      weeks: fc.integer({ min: 1, max: shape.maxWeeks ?? 2 }),
+      /** Days cut from the last week's end, so horizons can end mid-week. */
+      shortEnd: fc.constantFrom(0, 0, 0, 1, 3),
+      workdays: fc.constantFrom(null, null, null, ["mon", "tue", "wed", "thu"], ["mon", "tue", "wed", "thu", "fri", "sat"]),
+      holidays: fc.array(fc.integer({ min: 0, max: 13 }), { maxLength: 2 }),
+      officeCap: fc.oneof({ weight: 3, arbitrary: fc.record({ percent: fc.constantFrom(25, 30, 40, 50, 60) }) }, { weight: 1, arbitrary: fc.record({ count: fc.integer({ min: 2, max: 4 }) }) }),
+      mandatoryPositions: fc.constantFrom(["Kepala Dinas"], ["  kepala dinas "], [], []),
+      mandatoryRanks: fc.constantFrom([], [], [], [], ["eselon_4"]),
+      rotatingEmployment: fc.constantFrom(null, null, ["pns", "pppk", "ptt"], ["pns", "pppk", "ptt", "honorer"]),
+      health: fc.option(fc.record({ minAge: fc.option(fc.constantFrom(50, 55)), pregnant: fc.boolean(), comorbid: fc.boolean() }), { freq: 2 }),
+      rules: shape.withRules ? fc.array(rule, { maxLength: 2 }) : fc.constant([]),
+    })
+    .map((s) => {
+      const end = dayAfterStart(s.weeks * 7 - 1 - s.shortEnd);
+      const config: ScenarioJson = {
+        name: "random scenario",
+        start: dayAfterStart(0),
+        end,
+        officeCap: s.officeCap,
+        rotation: s.rotation,
+        mandatory: { ranks: s.mandatoryRanks, positions: s.mandatoryPositions },
+      };
+      if (s.workdays !== null) config.workdays = s.workdays;
+      const holidays = [...new Set(s.holidays.map(dayAfterStart))].filter((d) => d <= end);
+      if (holidays.length > 0) config.holidays = holidays;
+      if (s.rotatingEmployment !== null) config.rotating = { employment: s.rotatingEmployment };
+      if (s.health !== null) {
+        config.healthPriority = { pregnant: s.health.pregnant, comorbid: s.health.comorbid };
+        if (s.health.minAge !== null) config.healthPriority.minAge = s.health.minAge;
+      }
+      const spec: ScenarioSpec = { config, agencies: [], employees: [], rules: [], leave: [], history: [] };
+      let n = 0;
+      s.agencies.forEach((a, ai) => {
+        const agencyId = `${a.hostileId ? HOSTILE_IDS[ai % HOSTILE_IDS.length] : "A"}${ai}`;
+        spec.agencies.push({
+          agency_id: agencyId,
+          name: `Dinas ${ai}`,
+          exempt: a.exempt ? "true" : "false",
+          cap_percent: a.cap !== null && "percent" in a.cap ? String(a.cap.percent).replace(".", ",") : "",
+          cap_count: a.cap !== null && "count" in a.cap ? String(a.cap.count) : "",
+          min_office: a.minOffice === null ? "" : String(a.minOffice),
+        });
+        for (const p of a.people) {
+          const id = `${p.hostileId ?? "E"}${n++}`;
+          const flag = (on: boolean) => (on ? p.trueCell : p.falseCell);
+          spec.employees.push({
+            employee_id: id,
+            name: p.hostileName ?? `Pegawai ${id}`,
+            agency_id: agencyId,
+            rank: p.rank,
+            position: p.head ? "Kepala Dinas" : "Staf",
+            employment: p.employment,
+            birth_date: p.old ? "1960-03-01" : "1990-07-20",
+            unit: p.unit,
+            pregnant: flag(p.pregnant),
+            comorbid: flag(p.comorbid),
+            mandatory: flag(p.mandatory),
+          });
+          if (p.leave !== null) {
+            const from = dayAfterStart(p.leave.from);
+            const to = dayAfterStart(p.leave.from + p.leave.length);
+            spec.leave.push({ employee_id: id, from: dateText(from, p.leave.indonesian), to: dateText(to, false), kind: "cuti" });
+          }
+          if (p.history !== null) spec.history.push({ employee_id: id, office_days: String(p.history) });
+        }
+      });
+      for (const r of s.rules) {
+        spec.rules.push({
+          agency_id: r.agency === null || r.agency >= spec.agencies.length ? "*" : spec.agencies[r.agency].agency_id,
+          unit: r.unit === null ? "*" : r.unit,
+          rank: r.rank === null ? "*" : r.rank,
+          min_per_day: r.min === null ? "" : String(r.min),
+          max_per_day: r.max === null || (r.min !== null && r.max < r.min) ? "" : String(r.max),
+        });
+      }
+      return spec;
+    });
+}
