@@ -7,6 +7,8 @@ import { readScenario } from "../io/readScenario.js";
 import { writeOutputs, type WrittenFiles } from "../io/writeOutputs.js";
 import { compile } from "../policy/compile.js";
 import { solveProblem } from "../../solver/solve.js";
+import { solveInParallel } from "../../solver/parallel.js";
+import { availableParallelism } from "node:os";
 import { loadBackend, type BackendName } from "../../solver/backend.js";
 import { verifyRoster } from "../verify/rules.js";
 import { formatViolation } from "../verify/format.js";
@@ -20,6 +22,8 @@ export interface SolveScenarioOptions {
   solver?: BackendName;
   lang?: Lang;
   excelBom?: boolean;
+  /** Threads for the solve stage; default 1 (see PARALLEL_FROM). */
+  threads?: number;
   /** Called after each agency is solved. */
   onAgency?: (done: number, total: number) => void;
   /** Builds report.html from the finished run; no report when omitted. */
@@ -46,6 +50,13 @@ export interface SolveOutcome {
   models: number;
 }
 
+/**
+ * From this many employees, threads are used by default. Measured so far, a worker's cold
+ * start (modules, JIT, copying its share) costs more than the solve it takes over at
+ * 100,000 employees (bench/RESULTS.md), so the default stays single-threaded.
+ */
+const PARALLEL_FROM = Number.POSITIVE_INFINITY;
+
 /** Solve the scenario in `dir` and write the verified roster into `outDir`. */
 export async function solveScenario(dir: string, outDir: string, options: SolveScenarioOptions = {}): Promise<SolveOutcome> {
   const lang = options.lang ?? "en";
@@ -54,8 +65,10 @@ export async function solveScenario(dir: string, outDir: string, options: SolveS
   const read = clock();
   const problem = compile(input);
   const compiled = clock();
-  const backend = await loadBackend(options.solver ?? "jslp");
-  const { roster, stats } = solveProblem(problem, { backend, onAgency: options.onAgency });
+  const threads = Math.max(1, Math.min(options.threads ?? (problem.people.length >= PARALLEL_FROM ? availableParallelism() : 1), problem.agencies.length));
+  const { roster, stats } = threads > 1
+    ? await solveInParallel(problem, options.solver ?? "jslp", threads, options.onAgency)
+    : solveProblem(problem, { backend: await loadBackend(options.solver ?? "jslp"), onAgency: options.onAgency });
   const solved = clock();
   const verification = verifyRoster(problem, roster);
   if (!verification.ok) throw new VerificationError(verification.violations.slice(0, 20).map((v) => formatViolation(v, lang)), verification.count);

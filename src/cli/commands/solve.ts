@@ -1,5 +1,5 @@
 /** `giliran solve SCENARIO_DIR -o OUT_DIR`: agency CSVs in, a verified roster out. */
-import { Command, Option } from "commander";
+import { Command, InvalidArgumentError, Option } from "commander";
 import { solveScenario } from "../../pipeline/solveScenario.js";
 import { BACKEND_NAMES, type BackendName } from "../../../solver/backend.js";
 import { formatMessage } from "../../messages/index.js";
@@ -14,6 +14,7 @@ interface SolveFlags {
   lang?: string;
   quiet?: boolean;
   excelBom?: boolean;
+  threads?: number;
 }
 
 export function register(program: Command): void {
@@ -24,6 +25,7 @@ export function register(program: Command): void {
     .requiredOption("-o, --out <dir>", "output directory (created if missing; files replaced atomically)")
     .addOption(new Option("--solver <name>", "integer-programming backend").choices(BACKEND_NAMES).default("jslp"))
     .addOption(new Option("--lang <lang>", "language of messages and sheet titles").choices(["en", "id"]).default("en"))
+    .option("--threads <n>", "threads for the solve stage (default 1; agencies are shared among threads)", (v) => positiveInt(v))
     .option("--excel-bom", "start CSV files with a byte order mark (for old Excel)")
     .option("-q, --quiet", "print nothing on success")
     .action(async (dir: string, flags: SolveFlags) => {
@@ -32,7 +34,7 @@ export function register(program: Command): void {
         const started = performance.now();
         const bar = progressBar(!flags.quiet);
         try {
-          const outcome = await solveScenario(dir, flags.out, { solver: flags.solver, lang, excelBom: flags.excelBom, onAgency: bar.update,
+          const outcome = await solveScenario(dir, flags.out, { solver: flags.solver, lang, excelBom: flags.excelBom, threads: flags.threads, onAgency: bar.update,
             report: (problem, roster, metrics) => renderReport(problem, roster, metrics as Metrics, { lang }),
           });
           bar.stop();
@@ -49,4 +51,10 @@ export function register(program: Command): void {
         }
       });
     });
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected a whole number of 1 or more");
+  return n;
 }
