@@ -26,6 +26,13 @@ describe("giliran solve", () => {
     for (const file of OUTPUTS) expect(readFileSync(join(a, file)), file).toEqual(readFileSync(join(b, file)));
   });
 
+  it("writes the same roster with the solve shared among threads", () => {
+    const [a, b] = [join(tempDir(), "a"), join(tempDir(), "b")];
+    expect(giliran("solve", TINY, "-o", a, "-q").code).toBe(0);
+    expect(giliran("solve", TINY, "-o", b, "-q", "--threads", "2").code).toBe(0);
+    for (const file of OUTPUTS) expect(readFileSync(join(b, file)), file).toEqual(readFileSync(join(a, file)));
+  });
+
   it("prints nothing with --quiet", () => {
     const result = giliran("solve", TINY, "-o", join(tempDir(), "q"), "--quiet");
     expect(result).toMatchObject({ code: 0, stdout: "", stderr: "" });
