@@ -4,8 +4,9 @@
  * days and history. Everything the solver and the verifier need, nothing they must re-derive.
  */
 import type { Agency, CompositionRule, Person, Problem, Attendance, FixedReason } from "../domain/problem.js";
-import type { ScenarioInput } from "../domain/scenario.js";
-import { InputError } from "../domain/errors.js";
+import type { AgencyRow, ScenarioConfig, ScenarioInput } from "../domain/scenario.js";
+import { InputError, type InputIssue } from "../domain/errors.js";
+import { resolvePreset, type CapPreset } from "./presets.js";
 import { ageOn, workdayCalendar } from "../calendar/workdays.js";
 
 /** `floor(P/100 * headcount)`, robust to binary fractions (30 % of 10 is 3, not 2). */
@@ -24,19 +25,21 @@ export function compile(input: ScenarioInput): Problem {
   const headcount = new Map<string, number>();
   for (const e of input.employees) headcount.set(e.agency_id, (headcount.get(e.agency_id) ?? 0) + 1);
 
+  const capIssues: InputIssue[] = [];
+  const scenarioCap = resolveScenarioCap(config, capIssues);
   const agencies: Agency[] = input.agencies.map((row, index) => {
     const exempt = row.exempt ?? false;
     const count = headcount.get(row.agency_id) ?? 0;
     let cap: number | null = null;
     let capBasis = "exempt";
+    const own = agencyCap(row, config, capIssues);
     if (!exempt) {
-      if (row.cap_count !== undefined) [cap, capBasis] = [row.cap_count, `count ${row.cap_count}`];
-      else if (row.cap_percent !== undefined) [cap, capBasis] = [capFromPercent(row.cap_percent, count), `${row.cap_percent} % of ${count}`];
-      else if ("count" in config.officeCap) [cap, capBasis] = [config.officeCap.count, `count ${config.officeCap.count}`];
-      else [cap, capBasis] = [capFromPercent(config.officeCap.percent, count), `${config.officeCap.percent} % of ${count}`];
+      if (own !== null) [cap, capBasis] = capOf(own, count);
+      else if (scenarioCap !== null) [cap, capBasis] = capOf(scenarioCap, count);
     }
     return { index, id: row.agency_id, name: row.name, exempt, cap, capBasis, minOffice: exempt ? 0 : row.min_office ?? 0, headcount: count, people: [], rules: [] };
   });
+  if (capIssues.length > 0) throw new InputError(capIssues);
   const agencyIndex = new Map(agencies.map((a) => [a.id, a.index]));
 
   for (const row of input.rules) {
@@ -71,7 +74,7 @@ export function compile(input: ScenarioInput): Problem {
     agency.people.push(index);
     let fixedBy: FixedReason | null = null;
     if (agency.exempt) fixedBy = "exempt";
-    else if (row.mandatory === true || mandatoryRanks.has(row.rank) || mandatoryPositions.has(row.position.toLowerCase())) fixedBy = "mandatory";
+    else if (row.mandatory === true || mandatoryRanks.has(row.rank) || mandatoryPositions.has(row.position.trim().toLowerCase())) fixedBy = "mandatory";
     else if (!rotatingEmployment.has(row.employment)) fixedBy = "employment";
     const priorityReasons: string[] = [];
     if (health) {
@@ -88,4 +91,52 @@ export function compile(input: ScenarioInput): Problem {
   });
 
   return { name: config.name, rotation: config.rotation, calendar, people, agencies };
+}
+
+/** A cap as written, presets resolved: a count, or a percent with the words of its basis. */
+type CapRule = { count: number } | { percent: number; source?: string };
+
+/** The cap of an agency of `headcount` under a rule, with the text that explains it. */
+function capOf(rule: CapRule, headcount: number): [number, string] {
+  if ("count" in rule) return [rule.count, `count ${rule.count}`];
+  const source = rule.source === undefined ? "" : ` (${rule.source})`;
+  return [capFromPercent(rule.percent, headcount), `${rule.percent} %${source} of ${headcount}`];
+}
+
+/** A preset resolved on the start date, or an issue naming where it was written and when it exists. */
+function presetRule(preset: CapPreset, date: string, place: string, field: string, issues: InputIssue[], line?: number): CapRule | null {
+  const found = resolvePreset(preset, date);
+  if (found.ok) return { percent: found.percent, source: `${found.source}, ${found.label}` };
+  const file = line === undefined ? "scenario.json" : "agencies.csv";
+  const code = found.available === "" ? "input.preset_none" : "input.preset_unavailable";
+  issues.push({ code, file, ...(line === undefined ? {} : { line }), values: { place, field, preset: found.preset, date, available: found.available } });
+  return null;
+}
+
+function resolveScenarioCap(config: ScenarioConfig, issues: InputIssue[]): CapRule | null {
+  const cap = config.officeCap;
+  if ("count" in cap || "percent" in cap) return cap;
+  return presetRule(cap, config.start, "scenario.json", "officeCap", issues);
+}
+
+/** The agency's own cap (cap_count, cap_percent, zone or ppkm_level), null when it has none. */
+function agencyCap(row: AgencyRow & { line: number }, config: ScenarioConfig, issues: InputIssue[]): CapRule | null {
+  const given = [row.cap_count, row.cap_percent, row.zone, row.ppkm_level].filter((v) => v !== undefined).length;
+  const place = `agencies.csv:${row.line}`;
+  if (given > 1 && (row.zone !== undefined || row.ppkm_level !== undefined)) {
+    issues.push({ code: "input.cap_preset_conflict", file: "agencies.csv", line: row.line, values: { place } });
+    return null;
+  }
+  if (row.cap_count !== undefined) return { count: row.cap_count };
+  if (row.cap_percent !== undefined) return { percent: row.cap_percent };
+  if (row.zone !== undefined) return presetRule({ zone: row.zone }, config.start, place, "zone", issues, row.line);
+  if (row.ppkm_level === undefined) return null;
+  const scenarioPpkm = "ppkmLevel" in config.officeCap ? config.officeCap : null;
+  const region = row.ppkm_region ?? scenarioPpkm?.region;
+  if (region === undefined) {
+    issues.push({ code: "input.ppkm_region_missing", file: "agencies.csv", line: row.line, values: { place } });
+    return null;
+  }
+  const sector = row.ppkm_sector ?? scenarioPpkm?.sector ?? "non-essential";
+  return presetRule({ ppkmLevel: row.ppkm_level, region, sector }, config.start, place, "ppkm_level", issues, row.line);
 }
