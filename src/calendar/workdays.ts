@@ -44,6 +44,16 @@ export function ageOn(birthDate: string, onDate: string): number {
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
+/**
+ * The latest birth date of someone aged at least `years` on `onDate`: age >= years exactly
+ * when birth date <= this (as ISO strings), so a million people need no date arithmetic.
+ *
+ * @example bornBy("2021-07-19", 50) //=> "1971-07-19"
+ */
+export function bornBy(onDate: string, years: number): string {
+  return `${String(Number(onDate.slice(0, 4)) - years).padStart(4, "0")}${onDate.slice(4)}`;
+}
+
 /** The days of each week as lists of day indices. */
 export function daysByWeek(calendar: Calendar): number[][] {
   const weeks: number[][] = calendar.weekStarts.map(() => []);

@@ -7,7 +7,7 @@ import type { Agency, CompositionRule, Person, Problem, Attendance, FixedReason 
 import type { AgencyRow, ScenarioConfig, ScenarioInput } from "../domain/scenario.js";
 import { InputError, type InputIssue } from "../domain/errors.js";
 import { resolvePreset, type CapPreset } from "./presets.js";
-import { ageOn, workdayCalendar } from "../calendar/workdays.js";
+import { bornBy, workdayCalendar } from "../calendar/workdays.js";
 
 /** `floor(P/100 * headcount)`, robust to binary fractions (30 % of 10 is 3, not 2). */
 export function capFromPercent(percent: number, headcount: number): number {
@@ -68,6 +68,8 @@ export function compile(input: ScenarioInput): Problem {
   const mandatoryPositions = new Set(config.mandatory.positions.map((p) => p.trim().toLowerCase()));
   const rotatingEmployment = new Set<string>(config.rotating.employment);
   const health = config.healthPriority;
+  // Age on start >= minAge <=> born on or before this date (ISO strings compare as dates).
+  const agedCutoff = health?.minAge === undefined ? null : bornBy(config.start, health.minAge);
 
   const people: Person[] = input.employees.map((row, index) => {
     const agency = agencies[agencyIndex.get(row.agency_id)!];
@@ -78,7 +80,7 @@ export function compile(input: ScenarioInput): Problem {
     else if (!rotatingEmployment.has(row.employment)) fixedBy = "employment";
     const priorityReasons: string[] = [];
     if (health) {
-      if (health.minAge !== undefined && ageOn(row.birth_date, config.start) >= health.minAge) priorityReasons.push(`age ${health.minAge}+`);
+      if (agedCutoff !== null && row.birth_date <= agedCutoff) priorityReasons.push(`age ${health.minAge}+`);
       if (health.pregnant && row.pregnant === true) priorityReasons.push("pregnant");
       if (health.comorbid && row.comorbid === true) priorityReasons.push("comorbid");
     }

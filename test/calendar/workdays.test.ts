@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ageOn, daysByWeek, workdayCalendar } from "../../src/calendar/workdays.js";
+import fc from "fast-check";
+import { ageOn, bornBy, daysByWeek, workdayCalendar } from "../../src/calendar/workdays.js";
 
 const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri"] as const;
 
@@ -33,5 +34,12 @@ describe("ageOn", () => {
     expect(ageOn("1971-07-19", "2021-07-19")).toBe(50);
     expect(ageOn("1971-07-20", "2021-07-19")).toBe(49);
     expect(ageOn("1972-02-29", "2022-02-28")).toBe(49);
+  });
+});
+
+describe("bornBy", () => {
+  it("agrees with ageOn for any birth date, date and age", () => {
+    const day = fc.date({ min: new Date("1940-01-01T00:00:00Z"), max: new Date("2030-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    fc.assert(fc.property(day, day, fc.integer({ min: 0, max: 70 }), (birth, on, years) => (birth <= bornBy(on, years)) === (ageOn(birth, on) >= years)), { numRuns: 2000 });
   });
 });
