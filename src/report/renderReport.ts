@@ -254,7 +254,7 @@ table{border-collapse:collapse;font-variant-numeric:tabular-nums}
 th,td{padding:2px 5px;border:1px solid #e2e4e8;text-align:center;white-space:nowrap}
 tbody th{text-align:left;font-weight:normal;max-width:22rem;overflow:hidden;text-overflow:ellipsis}
 thead th{background:#f3f4f6;position:sticky;top:0}
-.heat td{min-width:2.6rem;font-size:12px}
+.heat td{min-width:2.2rem;font-size:11px;padding:1px 3px}.heat tbody th{max-width:16rem}
 .heat td.over{background:#c62828;color:#fff;font-weight:bold}
 .heat td.ex{background:#e5e7eb;color:#444}
 .people td{width:1.4rem;font-size:12px;padding:1px 2px}
