@@ -11,6 +11,7 @@ import { register as registerGenerate } from "./commands/generate.js";
 import { register as registerCheck } from "./commands/check.js";
 import { register as registerFigures } from "./commands/metrics.js";
 import { register as registerReport } from "./commands/report.js";
+import { register as registerBench } from "./commands/bench.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
 
@@ -21,7 +22,7 @@ const program = new Command()
   .showHelpAfterError();
 
 // Subcommands register themselves here, one line each.
-const commands: Array<(program: Command) => void> = [registerSolve, registerCheck, registerFigures, registerReport, registerGenerate];
+const commands: Array<(program: Command) => void> = [registerSolve, registerCheck, registerFigures, registerReport, registerGenerate, registerBench];
 for (const register of commands) register(program);
 
 await program.parseAsync(process.argv);

@@ -170,6 +170,14 @@ export const en = {
   "report.no_violation": "Every hard rule holds.",
   "report.more": "... and {more} more (see giliran check)",
   "report.script_note": "The grid needs JavaScript; every other part of this page does not.",
+  "bench.generate": "Generating {label} employees (not timed) ...",
+  "bench.floor": "  I/O floor (reading the input, writing a roster of the same size) ...",
+  "bench.solve": "  solve --solver {solver} ...",
+  "bench.solved": "    {seconds} s, peak {mb} MB",
+  "bench.failed": "    failed: {reason}",
+  "bench.exact": "Naive per-person model, {label} (time limit {limit} s) ...",
+  "bench.done": "Benchmark done in {minutes} min; results written to {out}",
+  "bench.bad_sizes": "--sizes: expected whole numbers above 0 separated by commas, got {received}",
 } as const;
 
 export type MessageCode = keyof typeof en;

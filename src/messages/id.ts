@@ -162,4 +162,12 @@ export const id: Record<MessageCode, string> = {
   "report.no_violation": "Semua aturan wajib terpenuhi.",
   "report.more": "... dan {more} lagi (lihat giliran check)",
   "report.script_note": "Tabel ini memerlukan JavaScript; bagian lain halaman ini tidak.",
+  "bench.generate": "Membuat {label} pegawai (tidak diukur) ...",
+  "bench.floor": "  Batas bawah I/O (membaca masukan, menulis jadwal sebesar itu) ...",
+  "bench.solve": "  solve --solver {solver} ...",
+  "bench.solved": "    {seconds} dtk, puncak {mb} MB",
+  "bench.failed": "    gagal: {reason}",
+  "bench.exact": "Model naif per orang, {label} (batas waktu {limit} dtk) ...",
+  "bench.done": "Benchmark selesai dalam {minutes} menit; hasil ditulis ke {out}",
+  "bench.bad_sizes": "--sizes: diharapkan bilangan bulat di atas 0 dipisahkan koma, diterima {received}",
 };
