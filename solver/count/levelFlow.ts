@@ -13,6 +13,8 @@ import type { AgencyStructure, Block } from "./pools.js";
 import { apportion } from "./apportion.js";
 
 const MAX_TRIES = 64;
+/** Tries of the first, interval-pruned pass. */
+const QUICK_TRIES = 8;
 
 /**
  * Subset sums with one more term: `below` marks the reachable sums; the result marks every
@@ -111,13 +113,25 @@ export function levelByFlow(s: AgencyStructure, blocks: Block[], counts: number[
 
   // reach[k][x]: some totals of rows k.. add up to x. Bounded multiples by a sliding
   // window along each residue class: O(R) per row.
-  const reach: Uint8Array[] = new Array(K + 1);
-  reach[K] = new Uint8Array(R + 1);
-  reach[K][0] = 1;
-  for (let k = K - 1; k >= 0; k--) reach[k] = addMultiples(reach[k + 1], size[k], Math.floor(most[k] / size[k]));
+  // Pruning of the search: first by intervals only (cheap, and enough when the other pools
+  // can absorb the remainders: the common, large case), then, if that finds nothing, by the
+  // exact subset sums (reach[k][x]: totals of rows k.. can add up to x).
+  const mostFrom = new Array<number>(K + 1).fill(0);
+  for (let k = K - 1; k >= 0; k--) mostFrom[k] = mostFrom[k + 1] + most[k];
+  let reach: Uint8Array[] | null = null;
+  const exactReach = (): Uint8Array[] => {
+    const rows: Uint8Array[] = new Array(K + 1);
+    rows[K] = new Uint8Array(R + 1);
+    rows[K][0] = 1;
+    for (let k = K - 1; k >= 0; k--) rows[k] = addMultiples(rows[k + 1], size[k], Math.floor(most[k] / size[k]));
+    return rows;
+  };
   const anyReachable = (k: number, lo: number, hi: number): boolean => {
+    lo = Math.max(lo, 0);
+    hi = Math.min(hi, R);
+    if (reach === null) return lo <= hi && lo <= mostFrom[k];
     const row = reach[k];
-    for (let x = Math.max(lo, 0), end = Math.min(hi, R); x <= end; x++) if (row[x] === 1) return true;
+    for (let x = lo; x <= hi; x++) if (row[x] === 1) return true;
     return false;
   };
   if (!anyReachable(0, R - otherMost, R)) return "none";
@@ -137,7 +151,7 @@ export function levelByFlow(s: AgencyStructure, blocks: Block[], counts: number[
   /** true: stop searching (found, or out of tries). */
   const search = (k: number, sum: number): boolean => {
     if (k === K) {
-      if (++tries > MAX_TRIES) return true;
+      if (++tries > (reach === null ? QUICK_TRIES : MAX_TRIES)) return true;
       const residual = base.clone();
       totals.forEach((t, r) => residual.add(source, 1 + r, t));
       residual.add(source, other, R - sum);
@@ -158,6 +172,12 @@ export function levelByFlow(s: AgencyStructure, blocks: Block[], counts: number[
     return false;
   };
   search(0, 0);
+  if (flow === null) {
+    reach = exactReach();
+    tries = 0;
+    if (!anyReachable(0, R - otherMost, R)) return "none";
+    search(0, 0);
+  }
   if (flow === null) return tries > MAX_TRIES ? "gave-up" : "none";
   const { residual: graph, original } = flow as { residual: FlowGraph; original: FlowGraph };
 

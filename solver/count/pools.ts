@@ -67,20 +67,38 @@ export function agencyStructure(problem: Problem, agency: Agency): AgencyStructu
   const classByKey = new Map<string, RotatingClass>();
   const classes: RotatingClass[] = [];
 
+  const hasRules = agency.rules.length > 0;
+  const noMatches: boolean[] = [];
+  // People never on leave count on every day: tallied once, spread over the days after.
+  let steadyAvailable = 0;
+  let steadyFixed = 0;
+  const steadyMatch = new Int32Array(agency.rules.length);
+  const steadyFixedMatch = new Int32Array(agency.rules.length);
   for (const p of agency.people) {
     const person = problem.people[p];
-    const matches = agency.rules.map((rule) => ruleMatches(rule, person));
-    for (let d = 0; d < days; d++) {
-      if (person.leave !== null && person.leave[d] === 1) continue;
-      available[d]++;
-      if (person.attendance === "fixed") fixedOffice[d]++;
+    const fixed = person.attendance === "fixed";
+    const matches = hasRules ? agency.rules.map((rule) => ruleMatches(rule, person)) : noMatches;
+    if (person.leave === null) {
+      steadyAvailable++;
+      if (fixed) steadyFixed++;
       for (let r = 0; r < matches.length; r++) {
         if (!matches[r]) continue;
-        availableMatch[r][d]++;
-        if (person.attendance === "fixed") fixedMatch[r][d]++;
+        steadyMatch[r]++;
+        if (fixed) steadyFixedMatch[r]++;
+      }
+    } else {
+      for (let d = 0; d < days; d++) {
+        if (person.leave[d] === 1) continue;
+        available[d]++;
+        if (fixed) fixedOffice[d]++;
+        for (let r = 0; r < matches.length; r++) {
+          if (!matches[r]) continue;
+          availableMatch[r][d]++;
+          if (fixed) fixedMatch[r][d]++;
+        }
       }
     }
-    if (person.attendance === "fixed") continue;
+    if (fixed) continue;
     const priority = person.attendance === "priority";
     const key = `${person.rank}\u0000${person.unit}\u0000${priority}`; // as fairnessGroupKey: the unit exactly as written
     let cls = classByKey.get(key);
@@ -90,6 +108,14 @@ export function agencyStructure(problem: Problem, agency: Agency): AgencyStructu
       classes.push(cls);
     }
     (person.leave === null ? cls.steady : cls.onLeave).push(p);
+  }
+  for (let d = 0; d < days; d++) {
+    available[d] += steadyAvailable;
+    fixedOffice[d] += steadyFixed;
+    for (let r = 0; r < agency.rules.length; r++) {
+      availableMatch[r][d] += steadyMatch[r];
+      fixedMatch[r][d] += steadyFixedMatch[r];
+    }
   }
 
   const blockDays = problem.rotation === "daily" ? problem.calendar.days.map((_, d) => [d]) : daysByWeek(problem.calendar);

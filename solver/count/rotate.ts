@@ -9,19 +9,26 @@
 import { OFFICE, type Problem, type Roster } from "../../src/domain/problem.js";
 import type { AgencyStructure } from "./pools.js";
 
-interface Turn {
-  /** history + office units so far */
-  load: number;
-  /** block of the last office turn, -1 if none */
-  last: number;
+/**
+ * Turns of the people of one agency, in typed arrays indexed by person (the solver handles
+ * one agency at a time per thread, so one pair of arrays is reused).
+ */
+let load = new Float64Array(0);
+let last = new Int32Array(0);
+
+function turnsFor(people: number): void {
+  if (load.length < people) {
+    load = new Float64Array(people);
+    last = new Int32Array(people);
+  }
 }
 
 /** Pick `count` of `members` by least load, then longest since the last turn, then input order. */
-function leastServed(members: number[], count: number, turns: Map<number, Turn>): number[] {
+function leastServed(members: number[], count: number): number[] {
   if (count >= members.length) return members.slice(0, count);
-  const ranked = members.map((p, order) => ({ p, order, turn: turns.get(p)! }));
-  ranked.sort((a, b) => a.turn.load - b.turn.load || a.turn.last - b.turn.last || a.order - b.order);
-  return ranked.slice(0, count).map((r) => r.p);
+  const order = members.map((_, k) => k);
+  order.sort((a, b) => load[members[a]] - load[members[b]] || last[members[a]] - last[members[b]] || a - b);
+  return order.slice(0, count).map((k) => members[k]);
 }
 
 /**
@@ -30,32 +37,49 @@ function leastServed(members: number[], count: number, turns: Map<number, Turn>)
  */
 export function assignTurns(problem: Problem, s: AgencyStructure, counts: number[][], roster: Roster): void {
   const days = roster.days;
-  const turns = new Map<number, Turn>();
-  for (const cls of s.classes) for (const p of [...cls.steady, ...cls.onLeave]) turns.set(p, { load: problem.people[p].history, last: -1 });
+  const modes = roster.modes;
+  turnsFor(problem.people.length);
   const cyclic = s.classes.map((cls) => cls.steady.every((p) => problem.people[p].history === problem.people[cls.steady[0]].history));
+  for (const cls of s.classes) {
+    for (const p of cls.steady) {
+      load[p] = problem.people[p].history;
+      last[p] = -1;
+    }
+    for (const p of cls.onLeave) {
+      load[p] = problem.people[p].history;
+      last[p] = -1;
+    }
+  }
   const pointer = new Int32Array(s.classes.length);
 
   const serve = (p: number, blockDays: number[], block: number): void => {
-    for (const d of blockDays) roster.modes[p * days + d] = OFFICE;
-    const turn = turns.get(p)!;
-    turn.load++;
-    turn.last = block;
+    const base = p * days;
+    for (let k = 0; k < blockDays.length; k++) modes[base + blockDays[k]] = OFFICE;
+    load[p]++;
+    last[p] = block;
   };
 
   for (const block of s.blocks) {
-    block.pools.forEach((pool, i) => {
-      const count = counts[block.index][i];
-      if (count === 0) return;
+    const chosen = counts[block.index];
+    for (let i = 0; i < block.pools.length; i++) {
+      const count = chosen[i];
+      if (count === 0) continue;
+      const pool = block.pools[i];
       const cls = s.classes[pool.cls];
       if (!pool.steady) {
-        for (const p of leastServed(pool.members, count, turns)) serve(p, pool.days, block.index);
+        for (const p of leastServed(pool.members, count)) serve(p, pool.days, block.index);
       } else if (cyclic[pool.cls]) {
-        const n = cls.steady.length;
-        for (let k = 0; k < count; k++) serve(cls.steady[(pointer[pool.cls] + k) % n], pool.days, block.index);
-        pointer[pool.cls] = (pointer[pool.cls] + count) % n;
+        const members = cls.steady;
+        const n = members.length;
+        let at = pointer[pool.cls];
+        for (let k = 0; k < count; k++) {
+          serve(members[at], pool.days, block.index);
+          if (++at === n) at = 0;
+        }
+        pointer[pool.cls] = at;
       } else {
-        for (const p of leastServed(cls.steady, count, turns)) serve(p, pool.days, block.index);
+        for (const p of leastServed(cls.steady, count)) serve(p, pool.days, block.index);
       }
-    });
+    }
   }
 }

@@ -14,6 +14,8 @@ export function capFromPercent(percent: number, headcount: number): number {
   return Math.floor((percent * headcount) / 100 + 1e-9);
 }
 
+const NO_REASONS: string[] = [];
+
 export function compile(input: ScenarioInput): Problem {
   const { config } = input;
   const calendar = workdayCalendar(config.start, config.end, config.workdays, config.holidays);
@@ -66,6 +68,13 @@ export function compile(input: ScenarioInput): Problem {
 
   const mandatoryRanks = new Set<string>(config.mandatory.ranks);
   const mandatoryPositions = new Set(config.mandatory.positions.map((p) => p.trim().toLowerCase()));
+  // Positions repeat a lot: decide each distinct spelling once.
+  const positionIsMandatory = new Map<string, boolean>();
+  const isMandatoryPosition = (position: string): boolean => {
+    let known = positionIsMandatory.get(position);
+    if (known === undefined) positionIsMandatory.set(position, (known = mandatoryPositions.has(position.trim().toLowerCase())));
+    return known;
+  };
   const rotatingEmployment = new Set<string>(config.rotating.employment);
   const health = config.healthPriority;
   // Age on start >= minAge <=> born on or before this date (ISO strings compare as dates).
@@ -76,14 +85,16 @@ export function compile(input: ScenarioInput): Problem {
     agency.people.push(index);
     let fixedBy: FixedReason | null = null;
     if (agency.exempt) fixedBy = "exempt";
-    else if (row.mandatory === true || mandatoryRanks.has(row.rank) || mandatoryPositions.has(row.position.trim().toLowerCase())) fixedBy = "mandatory";
+    else if (row.mandatory === true || mandatoryRanks.has(row.rank) || isMandatoryPosition(row.position)) fixedBy = "mandatory";
     else if (!rotatingEmployment.has(row.employment)) fixedBy = "employment";
-    const priorityReasons: string[] = [];
-    if (health) {
+    let priorityReasons: string[] = NO_REASONS;
+    if (health && fixedBy === null) {
+      priorityReasons = [];
       if (agedCutoff !== null && row.birth_date <= agedCutoff) priorityReasons.push(`age ${health.minAge}+`);
       if (health.pregnant && row.pregnant === true) priorityReasons.push("pregnant");
       if (health.comorbid && row.comorbid === true) priorityReasons.push("comorbid");
     }
+    if (priorityReasons.length === 0) priorityReasons = NO_REASONS;
     const attendance: Attendance = fixedBy !== null ? "fixed" : priorityReasons.length > 0 ? "priority" : "rotating";
     return {
       index, id: row.employee_id, name: row.name, agency: agency.index, rank: row.rank, unit: row.unit ?? "",
