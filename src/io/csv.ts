@@ -85,18 +85,63 @@ export class FileIssues {
  * not UTF-8 become an issue (with the line of the first bad byte) and `null`.
  */
 export function decodeText(bytes: Uint8Array, issues: FileIssues): string | null {
-  if (bytes.indexOf(0) !== -1) {
-    issues.add("input.file_binary", {});
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    issues.add("input.file_binary", positionOfByte(bytes, nul));
     return null;
   }
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    const lossy = new TextDecoder("utf-8").decode(bytes);
-    const bad = lossy.indexOf("\uFFFD");
-    issues.add("input.file_encoding", { line: countLineBreaks(lossy, 0, Math.max(bad, 0)) + 1 });
+    issues.add("input.file_encoding", positionOfByte(bytes, firstInvalidUtf8(bytes)));
     return null;
   }
+}
+
+/** Line and column (in characters, as an editor shows them) of the byte at `offset`. */
+function positionOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  const before = new TextDecoder("utf-8").decode(bytes.subarray(0, offset));
+  const line = countLineBreaks(before, 0, before.length) + 1;
+  const lastBreak = Math.max(before.lastIndexOf("\n"), before.lastIndexOf("\r"));
+  return { line, column: before.length - lastBreak };
+}
+
+/**
+ * Offset of the first byte that does not start or continue a valid UTF-8 sequence: a binary
+ * search for the shortest prefix that fails to decode (a few decodes, even for a large file).
+ */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  const valid = (k: number): boolean => {
+    try {
+      // stream: a sequence cut at the end of the prefix is not an error yet.
+      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, k), { stream: true });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (valid(bytes.length)) {
+    // Only the last sequence is cut short: point at its first byte.
+    let i = bytes.length - 1;
+    while (i > 0 && bytes.length - i < 4 && (bytes[i] & 0xc0) === 0x80) i--;
+    return i;
+  }
+  let lo = 0; // valid(lo)
+  let hi = bytes.length; // !valid(hi)
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    if (valid(mid)) lo = mid;
+    else hi = mid;
+  }
+  // The byte at hi - 1 broke a sequence; if one was open, point at its first byte.
+  const bad = hi - 1;
+  for (let k = bad - 1; k >= 0 && k >= bad - 3; k--) {
+    const b = bytes[k];
+    if ((b & 0xc0) === 0x80) continue;
+    const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return k + length > bad ? k : bad;
+  }
+  return bad;
 }
 
 /**
@@ -423,7 +468,8 @@ export async function readCsv<S extends z.ZodObject>(path: string, displayName: 
 
   const onDataRow = (cells: string[], line: number) => {
     if (cells.length !== header!.length && !(cells.length > header!.length && isBlank(cells.slice(header!.length)))) {
-      issues.add("input.row_width", { line }, { received: cells.length, expected: header!.length });
+      // The column of the first missing field, or of the first extra one.
+      issues.add("input.row_width", { line, column: Math.min(cells.length, header!.length) + 1 }, { received: cells.length, expected: header!.length });
       table.rejected.push({ line, cells: rawCells(header!, cells) });
       return;
     }
@@ -483,8 +529,9 @@ export async function readCsv<S extends z.ZodObject>(path: string, displayName: 
     // them one line at a time, so that every row before the bad one arrives before the error.
     const start = offsetOfLine(text, failedAt);
     const window = text.slice(0, lineEndAfter(text, start + 4 * CHUNK));
-    const at = await parseRows(delimiter, linesOf(window, start), failedAt, onRow);
-    issues.add("input.csv_quote", { line: at ?? failedAt });
+    const at = (await parseRows(delimiter, linesOf(window, start), failedAt, onRow)) ?? failedAt;
+    const from = offsetOfLine(text, at);
+    issues.add("input.csv_quote", { line: at, column: badQuoteColumn(text.slice(from, lineEndAfter(text, from)), delimiter) });
     return table;
   }
   if (header === null) {
@@ -493,6 +540,40 @@ export async function readCsv<S extends z.ZodObject>(path: string, displayName: 
   }
   table.complete = headerOk;
   return table;
+}
+
+/**
+ * 1-based column (character) of the quote that breaks a line: one that opens a field and is
+ * never closed on the line, the character after a closing quote that is not a delimiter, or
+ * a quote in the middle of an unquoted field. Undefined when the line looks well formed.
+ */
+export function badQuoteColumn(line: string, delimiter: string): number | undefined {
+  let inQuotes = false;
+  let fieldStart = true;
+  let opened = -1;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (inQuotes) {
+      if (ch !== '"') continue;
+      if (line[i + 1] === '"') {
+        i++;
+        continue;
+      }
+      inQuotes = false;
+      const next = line[i + 1];
+      if (next !== undefined && next !== delimiter && next !== "\r" && next !== "\n") return i + 2;
+      continue;
+    }
+    if (ch === '"') {
+      if (!fieldStart) return i + 1;
+      inQuotes = true;
+      opened = i;
+      fieldStart = false;
+      continue;
+    }
+    fieldStart = ch === delimiter;
+  }
+  return inQuotes ? opened + 1 : undefined;
 }
 
 function rawCells(header: readonly string[], cells: readonly string[]): Record<string, string> {

@@ -232,7 +232,7 @@ describe("cell values", () => {
     const issues = await issuesOf(await scenarioDir({
       "employees.csv": csv(EMP_HEADER, "E1,Ani,A,pelaksana,Staf,pns", `${EMP_ROWS[1]},,`, `${EMP_ROWS[2]},x`),
     }));
-    expect(issues.map(where)).toEqual(["input.row_width employees.csv:2", "input.row_width employees.csv:4"]);
+    expect(issues.map(where)).toEqual(["input.row_width employees.csv:2:7", "input.row_width employees.csv:4:8"]);
     expect(issues.map((i) => i.values)).toEqual([{ received: 6, expected: 7 }, { received: 8, expected: 7 }]);
   });
 
@@ -250,9 +250,9 @@ describe("cell values", () => {
   it("reports an unclosed quote and text after a closing quote at their lines", async () => {
     const rows = Array.from({ length: 3000 }, (_, i) => `E${i},N,A,pelaksana,Staf,pns,1990-01-01`);
     const unclosed = await issuesOf(await scenarioDir({ "employees.csv": csv(EMP_HEADER, ...rows, 'X1,"Ani,A,pelaksana,Staf,pns,1990-01-01', ...rows.slice(0, 5)) }));
-    expect(unclosed.map(where)).toEqual(["input.csv_quote employees.csv:3002"]);
+    expect(unclosed.map(where)).toEqual(["input.csv_quote employees.csv:3002:4"]);
     const trailing = await issuesOf(await scenarioDir({ "employees.csv": csv(EMP_HEADER, ...rows.slice(0, 2000), 'X1,"Ani"x,A,pelaksana,Staf,pns,1990-01-01', ...rows.slice(2000)) }));
-    expect(trailing.map(where)).toEqual(["input.csv_quote employees.csv:2002"]);
+    expect(trailing.map(where)).toEqual(["input.csv_quote employees.csv:2002:9"]);
   });
 });
 
@@ -266,7 +266,7 @@ describe("files that are not CSV text", () => {
   it("reports binary garbage (an xlsx under a .csv name) without crashing", async () => {
     const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0xff, 0xfe, 0x9c]);
     const issues = await issuesOf(await scenarioDir({ "employees.csv": zip }));
-    expect(issues.map(where)).toEqual(["input.file_binary employees.csv"]);
+    expect(issues.map(where)).toEqual(["input.file_binary employees.csv:1:6"]);
   });
 
   it("survives random bytes in every file", async () => {
@@ -285,7 +285,7 @@ describe("files that are not CSV text", () => {
   it("reports text that is not UTF-8 at the line of the first bad byte", async () => {
     const latin1 = Buffer.concat([Buffer.from(csv(EMP_HEADER, EMP_ROWS[0])), Buffer.from("E2,Jos"), Buffer.from([0xe9]), Buffer.from(",A,pelaksana,Staf,pns,1990-01-01\n")]);
     const issues = await issuesOf(await scenarioDir({ "employees.csv": latin1 }));
-    expect(issues.map(where)).toEqual(["input.file_encoding employees.csv:3"]);
+    expect(issues.map(where)).toEqual(["input.file_encoding employees.csv:3:7"]);
   });
 });
 
