@@ -79,12 +79,12 @@ export interface ScenarioJson {
   name: string;
   start: string;
   end: string;
-  workdays?: string[];
+  workdays?: readonly string[];
   holidays?: string[];
   officeCap: { percent: number } | { count: number };
   rotation?: "daily" | "weekly";
-  mandatory?: { ranks?: string[]; positions?: string[] };
-  rotating?: { employment?: string[] };
+  mandatory?: { ranks?: readonly string[]; positions?: readonly string[] };
+  rotating?: { employment?: readonly string[] };
   healthPriority?: { minAge?: number; pregnant?: boolean; comorbid?: boolean };
   notes?: string;
 }

@@ -22,6 +22,7 @@ import { compileSpec } from "../helpers/scenarioFiles.js";
 import { tempDir } from "../helpers/cli.js";
 
 const DEEP = process.env.GILIRAN_DEEP === "1";
+const TIMEOUT = DEEP ? 3_600_000 : 120_000;
 export const EXACT_RUNS = DEEP ? 2500 : 40;
 export const HISTORY_RUNS = DEEP ? 1500 : 20;
 
@@ -82,7 +83,7 @@ describe("the count solver against the exact per-person model, on random scenari
       }),
       { numRuns: EXACT_RUNS, seed: 60611 },
     );
-  });
+  }, TIMEOUT);
 
   it("with unequal history: same cap use and priority days, never better than the optimum (known gap on spreads counted)", async () => {
     await fc.assert(
@@ -106,5 +107,5 @@ describe("the count solver against the exact per-person model, on random scenari
       }),
       { numRuns: HISTORY_RUNS, seed: 60612 },
     );
-  });
+  }, TIMEOUT);
 });

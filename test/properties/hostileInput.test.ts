@@ -55,7 +55,7 @@ function corruptedCopy(c: HostileCase, into: string): { dir: string; file: strin
   cpSync(from, into, { recursive: true });
   const files = readdirSync(into).sort();
   const file = files[c.file % files.length];
-  let bytes = readFileSync(join(into, file));
+  let bytes: Buffer = readFileSync(join(into, file));
   for (const corruption of c.corruptions) bytes = corrupt(bytes, corruption);
   writeFileSync(join(into, file), bytes);
   return { dir: into, file };

@@ -18,6 +18,7 @@ import { compileSpec, TABLES } from "../helpers/scenarioFiles.js";
 import { tempDir } from "../helpers/cli.js";
 
 const DEEP = process.env.GILIRAN_DEEP === "1";
+const TIMEOUT = DEEP ? 3_600_000 : 120_000;
 export const METAMORPHIC_RUNS = DEEP ? 800 : 15;
 
 const root = tempDir("giliran-meta-");
@@ -92,7 +93,7 @@ describe("metamorphic properties of solve", () => {
       }),
       { numRuns: METAMORPHIC_RUNS, seed: 60621 },
     );
-  });
+  }, TIMEOUT);
 
   it("shuffling the rows of any input file changes no metric at all (distribution figures and fairness groups included)", async () => {
     await fc.assert(
@@ -104,7 +105,7 @@ describe("metamorphic properties of solve", () => {
       }),
       { numRuns: METAMORPHIC_RUNS, seed: 60625 },
     );
-  });
+  }, TIMEOUT);
 
   it("renaming ids changes nothing but the ids", async () => {
     await fc.assert(
@@ -133,7 +134,7 @@ describe("metamorphic properties of solve", () => {
       }),
       { numRuns: METAMORPHIC_RUNS, seed: 60622 },
     );
-  });
+  }, TIMEOUT);
 
   it("adding an exempt agency leaves the other agencies' rosters unchanged", async () => {
     await fc.assert(
@@ -155,7 +156,7 @@ describe("metamorphic properties of solve", () => {
       }),
       { numRuns: METAMORPHIC_RUNS, seed: 60623 },
     );
-  });
+  }, TIMEOUT);
 
   it("raising an agency's cap never lowers its cap use, and keeps a feasible scenario feasible", async () => {
     await fc.assert(
@@ -175,5 +176,5 @@ describe("metamorphic properties of solve", () => {
       }),
       { numRuns: METAMORPHIC_RUNS, seed: 60624 },
     );
-  });
+  }, TIMEOUT);
 });

@@ -17,6 +17,7 @@ import { simpleViolations, splitCsvLine } from "../helpers/simpleChecker.js";
 import { tempDir } from "../helpers/cli.js";
 
 const DEEP = process.env.GILIRAN_DEEP === "1";
+const TIMEOUT = DEEP ? 3_600_000 : 120_000;
 export const PIPELINE_RUNS = DEEP ? 3000 : 30;
 
 const FORMULA = /^[=+\-@\t\r]/;
@@ -63,12 +64,12 @@ describe("every roster solve writes", () => {
       fc.asyncProperty(scenarioArbitrary({ withLeave: true, withRules: true, withHistory: true }), dialectArbitrary, solveAndCheck),
       { numRuns: PIPELINE_RUNS, seed: 60601 },
     );
-  });
+  }, TIMEOUT);
 
   it("neutralizes names and ids that start like spreadsheet formulas in every CSV output", async () => {
     await fc.assert(
       fc.asyncProperty(scenarioArbitrary({ withLeave: true, hostileText: true }), dialectArbitrary, solveAndCheck),
       { numRuns: Math.ceil(PIPELINE_RUNS / 3), seed: 60602 },
     );
-  });
+  }, TIMEOUT);
 });
