@@ -7,6 +7,7 @@ import {
   RANKS, EMPLOYMENTS, booleanCell, countCell, dateCell, employmentCell, idCell, parseDate,
   percentCell, rankCell, textCell,
 } from "./values.js";
+import { PPKM_REGIONS, PPKM_SECTORS, ZONES } from "../policy/presets.js";
 
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -20,9 +21,12 @@ const isoDate = z.string().transform((raw, ctx) => {
   return iso;
 });
 
+/** A percent, a count, or a national preset resolved on the start date (`src/policy/presets.ts`). */
 export const officeCapSchema = z.union([
   z.strictObject({ percent: z.number().min(0).max(100) }),
   z.strictObject({ count: z.number().int().min(0) }),
+  z.strictObject({ zone: z.enum(ZONES) }),
+  z.strictObject({ ppkmLevel: z.number().int().min(1).max(4), region: z.enum(PPKM_REGIONS), sector: z.enum(PPKM_SECTORS).default("non-essential") }),
 ]);
 export type OfficeCap = z.infer<typeof officeCapSchema>;
 
@@ -85,6 +89,19 @@ const wildcardRank = z.string().optional().transform((raw, ctx) => {
   return parsed.data;
 });
 
+/** A cell holding one of a few words, any case. */
+function choiceCell<T extends string>(choices: readonly T[]) {
+  return z.string().transform((raw, ctx): T => {
+    const key = raw.trim().toLowerCase();
+    if (!(choices as readonly string[]).includes(key)) {
+      ctx.addIssue({ code: "custom", message: "choice", params: { expected: choices.join(", "), received: raw } });
+      return z.NEVER;
+    }
+    return key as T;
+  });
+}
+const ppkmLevelCell = choiceCell(["1", "2", "3", "4"] as const).transform(Number);
+
 export const agencyRowSchema = z.object({
   agency_id: idCell,
   name: textCell,
@@ -92,6 +109,10 @@ export const agencyRowSchema = z.object({
   cap_percent: optionalCell(percentCell),
   cap_count: optionalCell(countCell),
   min_office: optionalCell(countCell),
+  zone: optionalCell(choiceCell(ZONES)),
+  ppkm_level: optionalCell(ppkmLevelCell),
+  ppkm_region: optionalCell(choiceCell(PPKM_REGIONS)),
+  ppkm_sector: optionalCell(choiceCell(PPKM_SECTORS)),
 });
 export type AgencyRow = z.infer<typeof agencyRowSchema>;
 
@@ -135,7 +156,7 @@ export type HistoryRow = z.infer<typeof historyRowSchema>;
 
 /** Each CSV file of a scenario: its name, whether it must exist, its columns, its row schema. */
 export const CSV_FILES = {
-  agencies: { file: "agencies.csv", required: true, columns: ["agency_id", "name"], optional: ["exempt", "cap_percent", "cap_count", "min_office"], schema: agencyRowSchema },
+  agencies: { file: "agencies.csv", required: true, columns: ["agency_id", "name"], optional: ["exempt", "cap_percent", "cap_count", "min_office", "zone", "ppkm_level", "ppkm_region", "ppkm_sector"], schema: agencyRowSchema },
   employees: { file: "employees.csv", required: true, columns: ["employee_id", "name", "agency_id", "rank", "position", "employment", "birth_date"], optional: ["unit", "pregnant", "comorbid", "mandatory"], schema: employeeRowSchema },
   rules: { file: "rules.csv", required: false, columns: ["agency_id", "unit", "rank", "min_per_day", "max_per_day"], optional: [], schema: ruleRowSchema },
   leave: { file: "leave.csv", required: false, columns: ["employee_id", "from", "to"], optional: ["kind"], schema: leaveRowSchema },

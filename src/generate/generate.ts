@@ -13,8 +13,8 @@ import {
   MALE_LAST, PELAKSANA_TITLES, PROVINCES, REGENCIES, STRUCTURAL_TITLES, type AgencyTemplate,
 } from "./catalogue.js";
 import { GenerateError } from "./errors.js";
-import { resolveOptions, type GenerateOptions, type ResolvedOptions } from "./options.js";
-import { apportion, maxAgencies, minEmployees, planGovernment, type PlannedAgency } from "./plan.js";
+import { resolveOptions, type CustomGovernment, type GenerateOptions, type ResolvedOptions } from "./options.js";
+import { apportion, capOf, maxAgencies, minEmployees, planGovernment, type PlannedAgency } from "./plan.js";
 import { Rng, cumulative, pickCumulative } from "./random.js";
 import { TextFile, csvField } from "./writer.js";
 
@@ -87,8 +87,33 @@ interface Government {
   agencies: PlannedAgency[];
 }
 
+/** Every Monday-Friday from `start` to `end` not in `holidays` (a horizon of any dates). */
+export function horizonBetween(start: string, end: string, holidays: readonly string[]): Horizon {
+  const off = new Set(holidays);
+  const days: string[] = [];
+  for (let d = dayOf(start); d <= dayOf(end); d++) {
+    const weekday = new Date(d * DAY_MS).getUTCDay();
+    if (weekday !== 0 && weekday !== 6 && !off.has(isoOf(d))) days.push(isoOf(d));
+  }
+  return { start, end, days, holidays: [...holidays] };
+}
+
+/** A custom government's agencies as planned agencies (sizes and caps as given). */
+function planCustom(o: ResolvedOptions, government: CustomGovernment): Government {
+  const agencies = government.agencies.map((a): PlannedAgency => {
+    const exempt = a.template.exempt === true;
+    const capPercent = a.capPercent ?? null;
+    return {
+      id: a.template.code, name: a.template.name, template: a.template, level: government.level, size: a.size, exempt, capPercent,
+      cap: exempt ? null : capOf(capPercent ?? o.capPercent, a.size), structure: a.structure, functionalShare: a.functionalShare,
+    };
+  });
+  return { label: government.label, agencies };
+}
+
 /** The agencies of the whole scenario: one province, one regency, or several provinces. */
 function planScenario(o: ResolvedOptions, rng: Rng): Government {
+  if (o.government !== undefined) return planCustom(o, o.government);
   const base = { employees: o.employees, agencies: o.agencies, capPercent: o.capPercent, idPrefix: "", nameSuffix: "" };
   if (o.preset === "province") {
     const [, province] = rng.pick(PROVINCES);
@@ -168,7 +193,7 @@ export async function generateScenario(options: GenerateOptions, outDir: string)
   const o = resolveOptions(options);
   const planRng = new Rng(o.seed);
   const rng = new Rng((o.seed ^ 0x5bd1e995) >>> 0);
-  const cal = horizon(o.start, o.weeks);
+  const cal = o.end === undefined ? horizon(o.start, o.weeks) : horizonBetween(o.start, o.end, o.holidays ?? []);
   const government = planScenario(o, planRng);
   const agencies = government.agencies;
 
@@ -265,11 +290,15 @@ async function writePeople(o: ResolvedOptions, cal: Horizon, agencies: PlannedAg
     const structural = { eselon_2: titles(t, "eselon_2"), eselon_3: titles(t, "eselon_3"), eselon_4: titles(t, "eselon_4") };
     // Honorer staff are in the office every day: keep them to half of what the cap leaves after the head.
     let honorerRoom = agency.cap === null ? Infinity : Math.floor((agency.cap - 1) / 2);
+    // A custom structure: its ranks first, then fungsional or pelaksana by the agency's share.
+    const deck = agency.structure === undefined ? null : Object.entries(agency.structure).flatMap(([rank, count]) => Array<Rank>(count ?? 0).fill(rank as Rank));
+    const functionalShare = agency.functionalShare ?? 0.51 / 0.89;
+    const drawRest = (u: number): Rank => (u < functionalShare ? "fungsional" : "pelaksana");
     const tally: AgencyTally = { fixed: 0, fixedOnLeave: 0, e3Total: 0, e3Fixed: 0, e3NoLeave: 0, e4NoLeave: 0, serviceNoLeave: 0, fillersNoLeave: 0 };
 
     for (let i = 0; i < agency.size; i++) {
       const head = i === 0;
-      const rank: Rank = head ? t.headRank[agency.level] : ranks[pickCumulative(rankCum, rng.next())];
+      const rank: Rank = head ? t.headRank[agency.level] : deck ? deck[i - 1] ?? drawRest(rng.next()) : ranks[pickCumulative(rankCum, rng.next())];
       const female = rng.next() < WOMEN_SHARE;
 
       let age: number;

@@ -5,6 +5,8 @@
 import { formatMessage, type Lang } from "../messages/index.js";
 import { parseDate } from "../domain/values.js";
 import { GenerateError } from "./errors.js";
+import type { Rank } from "../domain/values.js";
+import type { AgencyTemplate, Level } from "./catalogue.js";
 
 export type Preset = "province" | "regency" | "national";
 export const PRESETS: readonly Preset[] = ["province", "regency", "national"];
@@ -29,9 +31,42 @@ export interface GenerateOptions {
   leaveRate?: number;
   /** Language of the scenario's name and notes; default "en". */
   lang?: Lang;
+  /**
+   * A real government given agency by agency (the seed fixtures), instead of one drawn from
+   * the catalogue; `employees` and `agencies` are then the sum and number of its agencies.
+   */
+  government?: CustomGovernment;
+  /** Last day of the horizon; when given, `start` may be any day and `weeks` is not used. */
+  end?: string;
+  /** Holidays inside the horizon (with `end`); default the fixed-date national holidays. */
+  holidays?: string[];
 }
 
-export type ResolvedOptions = Required<Omit<GenerateOptions, "agencies">> & { agencies: number | undefined };
+/** One agency of a custom government. */
+export interface CustomAgency {
+  template: AgencyTemplate;
+  size: number;
+  /** The agency's own cap percent; default the scenario's. */
+  capPercent?: number | null;
+  /** Exact number of people of these ranks besides the head, so that rules naming a rank can hold. */
+  structure?: Partial<Record<Rank, number>>;
+  /** Share of fungsional among everyone else (the rest pelaksana); default 0.51 / (0.51 + 0.38). */
+  functionalShare?: number;
+}
+
+export interface CustomGovernment {
+  /** "Provinsi Kalimantan Selatan": used in the scenario's name. */
+  label: string;
+  level: Level;
+  agencies: CustomAgency[];
+}
+
+export type ResolvedOptions = Required<Omit<GenerateOptions, "agencies" | "government" | "end" | "holidays">> & {
+  agencies: number | undefined;
+  government: CustomGovernment | undefined;
+  end: string | undefined;
+  holidays: string[] | undefined;
+};
 
 export const DEFAULT_START = "2021-07-19";
 
@@ -83,7 +118,14 @@ export function resolveOptions(options: GenerateOptions): ResolvedOptions {
     rules: options.rules ?? false,
     leaveRate: options.leaveRate ?? 0.03,
     lang: options.lang ?? "en",
+    government: options.government,
+    end: options.end,
+    holidays: options.holidays,
   };
+  if (resolved.government !== undefined) {
+    resolved.employees = resolved.government.agencies.reduce((n, a) => n + a.size, 0);
+    resolved.agencies = resolved.government.agencies.length;
+  }
   const bad = (option: string, expected: string, received: unknown) =>
     new GenerateError("generate.invalid_option", { option, expected, received: String(received) });
   for (const option of Object.keys(LIMITS) as NumericOption[]) {
@@ -93,7 +135,22 @@ export function resolveOptions(options: GenerateOptions): ResolvedOptions {
   }
   if (!PRESETS.includes(resolved.preset)) throw bad("preset", expectedText("preset"), resolved.preset);
   if (!ROTATIONS.includes(resolved.rotation)) throw bad("rotation", expectedText("rotation"), resolved.rotation);
-  if (!isMonday(resolved.start)) throw bad("start", expectedText("start"), resolved.start);
-  resolved.start = parseDate(resolved.start) as string;
+  if (resolved.government !== undefined) {
+    const sizes = resolved.government.agencies.map((a) => a.size);
+    if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1)) throw bad("government", expectedText("employees"), sizes.join(" "));
+  }
+  if (resolved.end === undefined) {
+    if (!isMonday(resolved.start)) throw bad("start", expectedText("start"), resolved.start);
+    resolved.start = parseDate(resolved.start) as string;
+    return resolved;
+  }
+  const start = parseDate(resolved.start);
+  const end = parseDate(resolved.end);
+  if (start === null) throw bad("start", expectedText("start"), resolved.start);
+  if (end === null || end < start) throw bad("end", formatMessage("generate.expected_end", { start }), resolved.end);
+  const holidays = (resolved.holidays ?? []).map((h) => parseDate(h));
+  const badHoliday = holidays.findIndex((h) => h === null);
+  if (badHoliday >= 0) throw bad("holidays", formatMessage("generate.expected_date", {}), resolved.holidays?.[badHoliday]);
+  [resolved.start, resolved.end, resolved.holidays] = [start, end, holidays as string[]];
   return resolved;
 }

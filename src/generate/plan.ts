@@ -10,6 +10,7 @@ import {
 } from "./catalogue.js";
 import { Rng } from "./random.js";
 import { GenerateError } from "./errors.js";
+import type { Rank } from "../domain/values.js";
 
 export interface PlannedAgency {
   id: string;
@@ -22,6 +23,10 @@ export interface PlannedAgency {
   capPercent: number | null;
   /** Most people in the office per workday, as `compile` will find it; null when exempt. */
   cap: number | null;
+  /** Exact counts of ranks besides the head (custom governments); absent: drawn from BKN's shares. */
+  structure?: Partial<Record<Rank, number>>;
+  /** Share of fungsional among the people `structure` leaves (the rest pelaksana). */
+  functionalShare?: number;
 }
 
 /** The cap of a percent: `floor(P/100 * headcount)`, never above what `compile` finds (no rounding slack). */

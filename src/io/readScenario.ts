@@ -19,7 +19,7 @@ import { flattenIssues } from "./zodIssues.js";
 export const SCENARIO_FILE = "scenario.json";
 
 /** What a union expects when none of its forms matched, by dotted path. */
-const UNION_EXPECTED = { officeCap: '{"percent": P} | {"count": N}' };
+const UNION_EXPECTED = { officeCap: '{"percent": P} | {"count": N} | {"zone": "none"|"low"|"medium"|"high"} | {"ppkmLevel": 1-4, "region": "java-bali"|"outside-java-bali", "sector": "non-essential"|"essential"}' };
 
 /**
  * Read and validate a scenario directory.
