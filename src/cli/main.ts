@@ -12,6 +12,7 @@ import { register as registerCheck } from "./commands/check.js";
 import { register as registerFigures } from "./commands/metrics.js";
 import { register as registerReport } from "./commands/report.js";
 import { register as registerBench } from "./commands/bench.js";
+import { register as registerInit } from "./commands/init.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
 
@@ -22,7 +23,7 @@ const program = new Command()
   .showHelpAfterError();
 
 // Subcommands register themselves here, one line each.
-const commands: Array<(program: Command) => void> = [registerSolve, registerCheck, registerFigures, registerReport, registerGenerate, registerBench];
+const commands: Array<(program: Command) => void> = [registerSolve, registerCheck, registerFigures, registerReport, registerGenerate, registerBench, registerInit];
 for (const register of commands) register(program);
 
 await program.parseAsync(process.argv);
