@@ -355,14 +355,14 @@ describe("scenario.json", () => {
       received: "officecap", where: "",
       expected: "name, start, end, workdays, holidays, officeCap, rotation, mandatory, rotating, healthPriority, notes",
     });
-    expect(issues[0].values).toEqual({ field: "officeCap", expected: '{"percent": P} | {"count": N}' });
+    expect(issues[0].values).toEqual({ field: "officeCap", expected: '{"percent": P} | {"count": N} | {"zone": "none"|"low"|"medium"|"high"} | {"ppkmLevel": 1-4, "region": "java-bali"|"outside-java-bali", "sector": "non-essential"|"essential"}' });
   });
 
   it("names the object an unknown nested key is in", async () => {
     const issues = await issuesOf(await json(JSON.stringify({ ...SCENARIO, healthPriority: { minage: 50 }, officeCap: { pct: 25 } }, null, 2)));
     expect(issues.map(where)).toEqual(["input.unknown_key scenario.json:6:5", "input.unknown_key scenario.json:9:5"]);
     expect(issues.map((i) => [i.values.received, i.values.where, i.values.expected])).toEqual([
-      ["pct", "officeCap", "percent, count"],
+      ["pct", "officeCap", "percent, count, zone, ppkmLevel, region, sector"],
       ["minage", "healthPriority", "minAge, pregnant, comorbid"],
     ]);
   });
@@ -386,7 +386,7 @@ describe("scenario.json", () => {
   it("reports a cap given both ways as not matching either form", async () => {
     const issues = await issuesOf(await json(JSON.stringify({ ...SCENARIO, officeCap: { percent: 25, count: 3 } })));
     expect(issues.map(where)).toEqual(["input.field scenario.json:1:53"]);
-    expect(issues[0].values).toEqual({ field: "officeCap", expected: '{"percent": P} | {"count": N}', received: '{"percent":25,"count":3}' });
+    expect(issues[0].values).toEqual({ field: "officeCap", expected: '{"percent": P} | {"count": N} | {"zone": "none"|"low"|"medium"|"high"} | {"ppkmLevel": 1-4, "region": "java-bali"|"outside-java-bali", "sector": "non-essential"|"essential"}', received: '{"percent":25,"count":3}' });
   });
 
   it("reports a JSON syntax error at its line and column", async () => {
