@@ -87,3 +87,15 @@ describe("regressions found by the properties", () => {
     expect(missing[0]).toMatchObject({ file: "scenario.json", line: expect.any(Number), column: expect.any(Number) });
   });
 });
+
+describe("regressions found by the CLI fuzzing", () => {
+  // hostileInput.test.ts "through the CLI", seed 60632 (deep): scenario.json made of blank
+  // lines and 100,000 ",c" printed V8's echo of the document, line breaks and all, because V8
+  // cuts a long echo with "..." after the closing quote.
+  it("never echoes a long scenario.json in a JSON syntax message", async () => {
+    const issues = await issuesOf(scenarioCopy(TINY, { "scenario.json": `\r\n\r\n  \n${",c".repeat(100_000)}` }));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ code: "input.json_syntax", file: "scenario.json", line: 4, column: 1 });
+    expect(String(issues[0].values.reason)).not.toMatch(/[\r\n]|,c,c/);
+  });
+});

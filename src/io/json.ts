@@ -42,7 +42,8 @@ export function parseJsonWithPositions(text: string): JsonResult {
 /** V8's message without the position and the echoed document. */
 function cleanReason(message: string): string {
   return message
-    .replace(/,? ".*" is not valid JSON$/s, "")
+    // V8 echoes the document, cut short with "..." when long: never print it (it may hold line breaks).
+    .replace(/,? ".*"(\.\.\.)? is not valid JSON$/s, "")
     .replace(/ in JSON at position \d+.*$/s, "")
     .trim();
 }
