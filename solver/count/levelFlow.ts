@@ -1,7 +1,8 @@
 /**
  * Level totals without an integer program, where the structure allows it: no composition
- * rule counts rotating people and every pool covers all days of its block. Then, inside a
- * block, all non-priority pools are interchangeable and only their sum is fixed, so the
+ * rule counts rotating people. Then, inside a block, all non-priority pools that cover the
+ * whole block are interchangeable and only their sum is fixed (pools of people with leave
+ * in a week of weekly rotation keep their counts), so the
  * search is (1) class totals that are multiples of the class sizes and add up, chosen by a
  * depth-first search guided by a subset-sum table, closest to the current totals first, and
  * (2) a transportation problem spreading those totals over blocks, decided by a max flow
@@ -99,12 +100,15 @@ class FlowGraph {
 export function levelByFlow(s: AgencyStructure, blocks: Block[], counts: number[][], classes: number[]): number[][] | "none" | "gave-up" {
   const levelable = new Set(classes);
   const isLevelPool = (pool: Block["pools"][number]): boolean => pool.steady && levelable.has(pool.cls) && !s.classes[pool.cls].priority;
+  // Pools that can move: non-priority and covering the whole block (in weekly rotation, pools
+  // of people with leave that week cover fewer days: they keep their counts).
+  const movable = (pool: Block["pools"][number], block: Block): boolean => !s.classes[pool.cls].priority && pool.days.length === block.days.length;
   const rows = classes.filter((c) => blocks.some((b) => b.pools.some((p) => p.cls === c && isLevelPool(p))));
   const K = rows.length;
   const B = blocks.length;
   const rowCap = rows.map((c) => blocks.map((b) => b.pools.find((p) => p.cls === c && isLevelPool(p))?.size ?? 0));
-  const otherCap = blocks.map((b) => b.pools.reduce((sum, p) => sum + (!isLevelPool(p) && !s.classes[p.cls].priority ? p.size : 0), 0));
-  const need = blocks.map((b) => b.pools.reduce((sum, p, i) => sum + (s.classes[p.cls].priority ? 0 : counts[b.index][i]), 0));
+  const otherCap = blocks.map((b) => b.pools.reduce((sum, p) => sum + (!isLevelPool(p) && movable(p, b) ? p.size : 0), 0));
+  const need = blocks.map((b) => b.pools.reduce((sum, p, i) => sum + (movable(p, b) ? counts[b.index][i] : 0), 0));
   const current = rows.map((c) => blocks.reduce((sum, b) => sum + b.pools.reduce((x, p, i) => x + (p.cls === c && isLevelPool(p) ? counts[b.index][i] : 0), 0), 0));
   const R = need.reduce((a, b) => a + b, 0);
   const otherMost = otherCap.reduce((a, b) => a + b, 0);
@@ -185,7 +189,7 @@ export function levelByFlow(s: AgencyStructure, blocks: Block[], counts: number[
     const next = counts[block.index].slice();
     const others: number[] = [];
     block.pools.forEach((pool, i) => {
-      if (s.classes[pool.cls].priority) return;
+      if (!movable(pool, block)) return;
       if (isLevelPool(pool)) next[i] = graph.flowOn(1 + rows.indexOf(pool.cls), K + 2 + b, original);
       else others.push(i);
     });

@@ -73,6 +73,36 @@ function blockKey(s: AgencyStructure, block: Block): string {
 }
 
 /**
+ * The pools of a block merged by (priority, days): equivalent for the cap, the floor and
+ * the objectives when no composition rule counts rotating people. `share` turns the merged
+ * counts back into pool counts (in proportion to pool sizes).
+ */
+function groupPools(s: AgencyStructure, block: Block): { block: Block; share: (merged: number[]) => number[] } {
+  const groups = new Map<string, number[]>();
+  block.pools.forEach((pool, i) => {
+    const key = `${s.classes[pool.cls].priority}|${pool.days.join(",")}`;
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  const members = [...groups.values()];
+  const merged: Block = {
+    index: block.index,
+    days: block.days,
+    pools: members.map((ids) => ({ cls: block.pools[ids[0]].cls, steady: true, size: ids.reduce((sum, i) => sum + block.pools[i].size, 0), days: block.pools[ids[0]].days, members: [] })),
+  };
+  const share = (totals: number[]): number[] => {
+    const counts = new Array<number>(block.pools.length).fill(0);
+    members.forEach((ids, g) => {
+      const sizes = ids.map((i) => block.pools[i].size);
+      const total = sizes.reduce((a, b) => a + b, 0);
+      const parts = apportion(totals[g], sizes.map((n) => (totals[g] * n) / total), sizes);
+      ids.forEach((i, k) => (counts[i] = parts[k]));
+    });
+    return counts;
+  };
+  return { block: merged, share };
+}
+
+/**
  * The optimum of `capThenPriorityModel` in closed form, for a block where no composition
  * rule counts rotating people and every pool covers every day of the block: then only the
  * total chosen matters, at most the smallest room under the cap, at least the largest gap to
@@ -128,10 +158,15 @@ export function solveAgency(problem: Problem, agencyIndex: number, backend: Back
       else if (!rulesTouchRotating && block.pools.every((pool) => pool.days.length === block.days.length)) {
         counts = capThenPriorityDirect(s, block);
       } else {
-        const result = backend.solve(capThenPriorityModel(s, block));
+        // Without rules on rotating people only the total of pools with the same days and
+        // priority matters: solve over those groups (a handful of variables), then share.
+        const grouped = rulesTouchRotating ? null : groupPools(s, block);
+        const result = backend.solve(capThenPriorityModel(s, grouped?.block ?? block));
         stats.models++;
-        if (result.status === "optimal") counts = block.pools.map((_, i) => result.values.get(poolVar(i)) ?? 0);
-        else if (result.status !== "infeasible") throw new Error(`${backend.name} returned ${result.status} on ${agency.id} block ${block.index}${result.detail ? `: ${result.detail}` : ""}`);
+        if (result.status === "optimal") {
+          const chosen = (grouped?.block ?? block).pools.map((_, i) => result.values.get(poolVar(i)) ?? 0);
+          counts = grouped === null ? chosen : grouped.share(chosen);
+        } else if (result.status !== "infeasible") throw new Error(`${backend.name} returned ${result.status} on ${agency.id} block ${block.index}${result.detail ? `: ${result.detail}` : ""}`);
       }
       optimum.set(key, counts);
     }
@@ -198,7 +233,7 @@ export function solveAgency(problem: Problem, agencyIndex: number, backend: Back
   });
 
   // 3. Totals that are multiples of the class sizes, where the rules allow: spread 0.
-  const interchangeable = !rulesTouchRotating && s.blocks.every((b) => b.pools.every((pool) => pool.days.length === b.days.length));
+  const interchangeable = !rulesTouchRotating;
   levelTotals(problem, s, counts, backend, stats, interchangeable);
 
   // 4. Counts into people.
