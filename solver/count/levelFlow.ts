@@ -12,27 +12,12 @@
  */
 import type { AgencyStructure, Block } from "./pools.js";
 import { apportion } from "./apportion.js";
+import { addProgression, searchTotals } from "./levelSearch.js";
 
-const MAX_TRIES = 64;
-/** Tries of the first, interval-pruned pass. */
-const QUICK_TRIES = 8;
 
-/**
- * Subset sums with one more term: `below` marks the reachable sums; the result marks every
- * sum + j*n for j in 0..span. A sliding window along each residue class: O(length).
- */
+/** Subset sums plus one of 0, n, ..., span*n (see `addProgression`). */
 export function addMultiples(below: Uint8Array, n: number, span: number): Uint8Array {
-  const R = below.length - 1;
-  const row = new Uint8Array(R + 1);
-  for (let r = 0; r < n && r <= R; r++) {
-    let window = 0;
-    for (let j = 0, x = r; x <= R; j++, x += n) {
-      window += below[x];
-      if (j > span) window -= below[x - (span + 1) * n];
-      if (window > 0) row[x] = 1;
-    }
-  }
-  return row;
+  return addProgression(below, 0, n, span);
 }
 
 /** Dinic's max flow on a small dense graph. */
@@ -115,31 +100,6 @@ export function levelByFlow(s: AgencyStructure, blocks: Block[], counts: number[
   const size = rows.map((c) => s.classes[c].steady.length);
   const most = rowCap.map((caps) => caps.reduce((a, b) => a + b, 0));
 
-  // reach[k][x]: some totals of rows k.. add up to x. Bounded multiples by a sliding
-  // window along each residue class: O(R) per row.
-  // Pruning of the search: first by intervals only (cheap, and enough when the other pools
-  // can absorb the remainders: the common, large case), then, if that finds nothing, by the
-  // exact subset sums (reach[k][x]: totals of rows k.. can add up to x).
-  const mostFrom = new Array<number>(K + 1).fill(0);
-  for (let k = K - 1; k >= 0; k--) mostFrom[k] = mostFrom[k + 1] + most[k];
-  let reach: Uint8Array[] | null = null;
-  const exactReach = (): Uint8Array[] => {
-    const rows: Uint8Array[] = new Array(K + 1);
-    rows[K] = new Uint8Array(R + 1);
-    rows[K][0] = 1;
-    for (let k = K - 1; k >= 0; k--) rows[k] = addMultiples(rows[k + 1], size[k], Math.floor(most[k] / size[k]));
-    return rows;
-  };
-  const anyReachable = (k: number, lo: number, hi: number): boolean => {
-    lo = Math.max(lo, 0);
-    hi = Math.min(hi, R);
-    if (reach === null) return lo <= hi && lo <= mostFrom[k];
-    const row = reach[k];
-    for (let x = lo; x <= hi; x++) if (row[x] === 1) return true;
-    return false;
-  };
-  if (!anyReachable(0, R - otherMost, R)) return "none";
-
   // Graph: source, K class rows, the other row, B blocks, sink.
   const source = 0, other = K + 1, sink = K + 2 + B;
   const base = new FlowGraph(K + 3 + B);
@@ -148,42 +108,16 @@ export function levelByFlow(s: AgencyStructure, blocks: Block[], counts: number[
     if (otherCap[b] > 0) base.add(other, K + 2 + b, otherCap[b]);
     base.add(K + 2 + b, sink, need[b]);
   }
-
-  const totals = new Array<number>(K).fill(0);
-  let tries = 0;
-  let flow: { residual: FlowGraph; original: FlowGraph } | null = null;
-  /** true: stop searching (found, or out of tries). */
-  const search = (k: number, sum: number): boolean => {
-    if (k === K) {
-      if (++tries > (reach === null ? QUICK_TRIES : MAX_TRIES)) return true;
-      const residual = base.clone();
-      totals.forEach((t, r) => residual.add(source, 1 + r, t));
-      residual.add(source, other, R - sum);
-      const original = residual.clone();
-      if (residual.maxFlow(source, sink) !== R) return false;
-      flow = { residual, original };
-      return true;
-    }
-    const candidates: number[] = [];
-    for (let t = 0; t <= most[k]; t += size[k]) candidates.push(t);
-    candidates.sort((a, b) => Math.abs(a - current[k]) - Math.abs(b - current[k]) || a - b);
-    for (const t of candidates) {
-      const left = R - sum - t;
-      if (left < 0 || !anyReachable(k + 1, left - otherMost, left)) continue;
-      totals[k] = t;
-      if (search(k + 1, sum + t)) return true;
-    }
-    return false;
-  };
-  search(0, 0);
-  if (flow === null) {
-    reach = exactReach();
-    tries = 0;
-    if (!anyReachable(0, R - otherMost, R)) return "none";
-    search(0, 0);
-  }
-  if (flow === null) return tries > MAX_TRIES ? "gave-up" : "none";
-  const { residual: graph, original } = flow as { residual: FlowGraph; original: FlowGraph };
+  const result = searchTotals({ size, most, current, total: R, otherMost }, (totals) => {
+    const residual = base.clone();
+    const sum = totals.reduce((a, b) => a + b, 0);
+    totals.forEach((t, r) => residual.add(source, 1 + r, t));
+    residual.add(source, other, R - sum);
+    const original = residual.clone();
+    return residual.maxFlow(source, sink) === R ? { residual, original } : null;
+  });
+  if (typeof result === "string") return result;
+  const { residual: graph, original } = result;
 
   return blocks.map((block, b) => {
     const next = counts[block.index].slice();

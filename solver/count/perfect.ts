@@ -12,8 +12,8 @@ import type { Model, ModelConstraint, ModelVar } from "../model.js";
 import type { Backend } from "../backend.js";
 import type { Problem } from "../../src/domain/problem.js";
 import { hardRuleRows, poolVar } from "./blockModel.js";
+import { searchTotals } from "./levelSearch.js";
 import type { AgencyStructure, Block } from "./pools.js";
-import { addMultiples } from "./levelFlow.js";
 
 /** Classes whose spread the pass can drive to 0: not priority, 2+ steady members, equal history. */
 export function levelableClasses(problem: Problem, s: AgencyStructure): number[] {
@@ -34,45 +34,29 @@ export function isLevel(s: AgencyStructure, blocks: Block[], counts: number[][],
 }
 
 /**
- * A necessary condition, cheap to test before any model is solved (an integer program that
- * is infeasible only by divisibility can take branch and bound a long time to prove so):
- * can the blocks' non-priority office units be written as multiples of the levelable
- * classes' sizes plus what the other pools can absorb?
+ * Level counts for `blocks` where composition rules count rotating people: the search over
+ * class totals of `levelSearch.ts`, each candidate checked by a linear program holding every
+ * hard rule, each block's office and priority days, and the class totals. No integer
+ * variables (a branch and bound proving that no level split exists can run for minutes): a
+ * candidate counts only when the program's vertex is integral, which it is when the rules
+ * are by rank or by unit alone (two laminar families: a network matrix).
  */
-export function levelPossible(s: AgencyStructure, blocks: Block[], counts: number[][], classes: number[]): boolean {
-  let total = 0;
-  let others = 0;
-  const most = new Map<number, number>();
+export function levelByLp(s: AgencyStructure, blocks: Block[], counts: number[][], classes: number[], backend: Backend): number[][] | "none" | "gave-up" {
+  // With pools covering part of a block (weekly rotation, leave) the units per block are not
+  // fixed, only the office days: then the search cannot prune, and the programs decide.
+  const fullBlocks = blocks.every((b) => b.pools.every((pool) => pool.days.length === b.days.length));
   const levelable = new Set(classes);
-  for (const block of blocks) block.pools.forEach((pool, i) => {
-    if (s.classes[pool.cls].priority) return;
-    total += counts[block.index][i];
-    if (pool.steady && levelable.has(pool.cls)) most.set(pool.cls, (most.get(pool.cls) ?? 0) + pool.size);
-    else others += pool.size;
-  });
-  let reachable: Uint8Array = new Uint8Array(total + 1);
-  reachable[0] = 1;
-  for (const [c, upper] of most) {
-    const n = s.classes[c].steady.length;
-    reachable = addMultiples(reachable, n, Math.floor(upper / n));
-  }
-  for (let sum = Math.max(0, total - others); sum <= total; sum++) if (reachable[sum] === 1) return true;
-  return false;
-}
+  const isLevelPool = (pool: Block["pools"][number]): boolean => pool.steady && levelable.has(pool.cls) && !s.classes[pool.cls].priority;
+  const rows = classes.filter((c) => blocks.some((b) => b.pools.some((p) => p.cls === c && isLevelPool(p))));
+  const name = (b: number, i: number): string => `b${b}_${poolVar(i)}`;
 
-/**
- * Counts for `blocks` under which every class in `classes` has a total that is a multiple of
- * its size, or null when there are none (or the backend gives up).
- */
-export function levelCounts(s: AgencyStructure, blocks: Block[], counts: number[][], classes: number[], backend: Backend): number[][] | null {
   const vars: ModelVar[] = [];
   const constraints: ModelConstraint[] = [];
-  const objective = new Map<string, number>();
-  const name = (b: number, i: number): string => `b${b}_${poolVar(i)}`;
-  const streamTerms = new Map<string, Array<[string, number]>>();
-  const streamTotal = new Map<string, number>();
-  let free = false;
-
+  const classTerms = new Map<number, Array<[string, number]>>();
+  let total = 0;
+  let otherMost = 0;
+  const most = new Map<number, number>();
+  const current = new Map<number, number>();
   for (const block of blocks) {
     const chosen = counts[block.index];
     const rename = (terms: Array<[string, number]>): Array<[string, number]> => terms.map(([v, c]) => [`b${block.index}_${v}`, c]);
@@ -82,42 +66,40 @@ export function levelCounts(s: AgencyStructure, blocks: Block[], counts: number[
     let officeDays = 0;
     let priorityDays = 0;
     block.pools.forEach((pool, i) => {
-      vars.push({ name: name(block.index, i), lower: 0, upper: pool.size, integer: true });
-      office.push([name(block.index, i), pool.days.length]);
+      const v = name(block.index, i);
+      vars.push({ name: v, lower: 0, upper: pool.size, integer: false });
+      office.push([v, pool.days.length]);
       officeDays += chosen[i] * pool.days.length;
       if (s.classes[pool.cls].priority) {
-        priority.push([name(block.index, i), pool.days.length]);
+        priority.push([v, pool.days.length]);
         priorityDays += chosen[i] * pool.days.length;
+        return;
       }
-      const stream = `${pool.cls}${pool.steady ? "s" : "l"}`;
-      streamTerms.set(stream, [...(streamTerms.get(stream) ?? []), [name(block.index, i), 1]]);
-      streamTotal.set(stream, (streamTotal.get(stream) ?? 0) + chosen[i]);
+      total += chosen[i];
+      if (isLevelPool(pool)) {
+        classTerms.set(pool.cls, [...(classTerms.get(pool.cls) ?? []), [v, 1]]);
+        most.set(pool.cls, (most.get(pool.cls) ?? 0) + pool.size);
+        current.set(pool.cls, (current.get(pool.cls) ?? 0) + chosen[i]);
+      } else otherMost += pool.size;
     });
-    if (block.pools.length > 1) free = true;
     if (office.length > 0) constraints.push({ name: `office_b${block.index}`, terms: office, lower: officeDays, upper: officeDays });
     if (priority.length > 0) constraints.push({ name: `priority_b${block.index}`, terms: priority, lower: priorityDays, upper: priorityDays });
   }
-  if (!free) return null;
 
-  for (const c of classes) {
-    const terms = streamTerms.get(`${c}s`);
-    if (!terms) continue;
-    vars.push({ name: `q${c}`, lower: 0, upper: Infinity, integer: true });
-    constraints.push({ name: `level${c}`, terms: [...terms, [`q${c}`, -s.classes[c].steady.length]], lower: 0, upper: 0 });
-  }
-  // Stay close to the proportional split: |stream total - chosen total|.
-  let k = 0;
-  for (const [stream, terms] of streamTerms) {
-    const [over, under] = [`o${k}`, `u${k}`];
-    vars.push({ name: over, lower: 0, upper: Infinity, integer: false }, { name: under, lower: 0, upper: Infinity, integer: false });
-    constraints.push({ name: `dev${k}`, terms: [...terms, [over, -1], [under, 1]], lower: streamTotal.get(stream)!, upper: streamTotal.get(stream)! });
-    objective.set(over, 1).set(under, 1);
-    k++;
-  }
-
-  const model: Model = { name: "level", sense: "min", objective, constraints, vars };
-  // No time limit: a limit would make the roster depend on the machine's speed.
-  const result = backend.solve(model);
-  if (result.status !== "optimal") return null;
-  return blocks.map((block) => block.pools.map((_, i) => result.values.get(name(block.index, i)) ?? 0));
+  const spec = {
+    size: rows.map((c) => s.classes[c].steady.length),
+    most: rows.map((c) => most.get(c)!),
+    current: rows.map((c) => current.get(c)!),
+    total: fullBlocks ? total : null,
+    otherMost,
+  };
+  return searchTotals(spec, (totals) => {
+    const fixed: ModelConstraint[] = rows.map((c, k) => ({ name: `level${c}`, terms: classTerms.get(c)!, lower: totals[k], upper: totals[k] }));
+    const model: Model = { name: "level", sense: "min", objective: new Map(), constraints: [...constraints, ...fixed], vars };
+    const result = backend.solve(model);
+    if (result.status !== "optimal") return null;
+    const values = blocks.map((block) => block.pools.map((_, i) => result.values.get(name(block.index, i)) ?? 0));
+    const integral = values.every((row) => row.every((x) => Math.abs(x - Math.round(x)) < 1e-6));
+    return integral ? values.map((row) => row.map((x) => Math.round(x))) : null;
+  });
 }

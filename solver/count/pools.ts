@@ -10,6 +10,7 @@
 import type { Agency, Problem } from "../../src/domain/problem.js";
 import { ruleMatches } from "../../src/domain/problem.js";
 import { daysByWeek } from "../../src/calendar/workdays.js";
+import { RANKS, type Rank } from "../../src/domain/values.js";
 
 export interface RotatingClass {
   /** Index of the class inside its agency. */
@@ -117,6 +118,11 @@ export function agencyStructure(problem: Problem, agency: Agency): AgencyStructu
       fixedMatch[r][d] += steadyFixedMatch[r];
     }
   }
+
+  // A canonical class order (priority, rank, unit), not the order of first appearance: ties
+  // between classes must not depend on the order of rows in employees.csv.
+  classes.sort((a, b) => Number(a.priority) - Number(b.priority) || RANKS.indexOf(a.rank as Rank) - RANKS.indexOf(b.rank as Rank) || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
+  classes.forEach((cls, index) => (cls.index = index));
 
   const blockDays = problem.rotation === "daily" ? problem.calendar.days.map((_, d) => [d]) : daysByWeek(problem.calendar);
   const blocks: Block[] = blockDays.map((bdays, index) => {

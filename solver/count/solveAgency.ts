@@ -17,11 +17,8 @@ import { assignTurns } from "./rotate.js";
 import { apportion } from "./apportion.js";
 import { levelByFlow } from "./levelFlow.js";
 export { apportion } from "./apportion.js";
-import { isLevel, levelableClasses, levelCounts, levelPossible } from "./perfect.js";
+import { isLevel, levelableClasses, levelByLp } from "./perfect.js";
 import { daysByWeek } from "../../src/calendar/workdays.js";
-
-/** Models larger than this are not searched for level totals (the proportional split stands). */
-const LEVEL_MODEL_LIMIT = 400;
 
 /**
  * Replace `counts` by level ones where they exist: within every week first (daily rotation;
@@ -30,22 +27,12 @@ const LEVEL_MODEL_LIMIT = 400;
 function levelTotals(problem: Problem, s: AgencyStructure, counts: number[][], backend: Backend, stats: AgencyStats, interchangeable: boolean): void {
   const classes = levelableClasses(problem, s);
   if (classes.length === 0) return;
-  const poolCount = s.blocks.reduce((sum, b) => sum + b.pools.length, 0);
   const attempt = (blocks: Block[]): boolean => {
     if (isLevel(s, blocks, counts, classes)) return true;
-    let level: number[][] | null = null;
-    if (interchangeable) {
-      // The flow search tests the same subset sums itself, and is exact but for its try limit.
-      const found = levelByFlow(s, blocks, counts, classes);
-      if (found === "none") return false;
-      if (found !== "gave-up") level = found;
-    } else if (!levelPossible(s, blocks, counts, classes)) return false;
-    if (level === null) {
-      if (poolCount > LEVEL_MODEL_LIMIT) return false;
-      stats.models++;
-      level = levelCounts(s, blocks, counts, classes, backend);
-    }
-    if (level === null) return false;
+    const found = interchangeable ? levelByFlow(s, blocks, counts, classes) : levelByLp(s, blocks, counts, classes, backend);
+    if (!interchangeable) stats.models++;
+    if (typeof found === "string") return false;
+    const level = found;
     blocks.forEach((block, k) => (counts[block.index] = level[k]));
     return true;
   };
