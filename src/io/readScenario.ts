@@ -80,12 +80,12 @@ export async function readConfig(dir: string): Promise<{ config: ScenarioConfig 
   if (parsed.success) return { config: parsed.data, issues };
 
   const locate = (path: readonly PropertyKey[]): Partial<TextPosition> => {
-    // A missing key is shown at its parent's key, but never at the whole document.
-    for (let n = path.length; n >= 1; n--) {
+    // A missing key is shown at its parent's key; a key missing at the top, at the document.
+    for (let n = path.length; n >= 0; n--) {
       const at = json.positions.get(pathKey(path.slice(0, n)));
       if (at) return at;
     }
-    return {};
+    return { line: 1, column: 1 };
   };
   for (const flat of flattenIssues(parsed.error.issues, [], UNION_EXPECTED)) {
     if (flat.kind === "unknown_key") {

@@ -350,7 +350,7 @@ describe("scenario.json", () => {
 
   it("reports a typo of a key at its line and column, with the keys expected there", async () => {
     const issues = await issuesOf(await json('{\n  "name": "t",\n  "start": "2021-07-19",\n  "end": "2021-07-23",\n  "officecap": { "percent": 25 }\n}\n'));
-    expect(issues.map(where)).toEqual(["input.field_missing scenario.json", "input.unknown_key scenario.json:5:3"]);
+    expect(issues.map(where)).toEqual(["input.field_missing scenario.json:1:1", "input.unknown_key scenario.json:5:3"]);
     expect(issues[1].values).toEqual({
       received: "officecap", where: "",
       expected: "name, start, end, workdays, holidays, officeCap, rotation, mandatory, rotating, healthPriority, notes",
