@@ -55,26 +55,3 @@ export function capThenPriorityModel(s: AgencyStructure, block: Block): Model {
   });
   return { name: `block${block.index}`, sense: "max", objective, constraints: hardRuleRows(s, block), vars: blockVars(block) };
 }
-
-/**
- * With the block's office and priority person-days held at their optimum, the split among
- * pools closest to `targets` (each pool's fair share, carried over from earlier blocks).
- */
-export function splitModel(s: AgencyStructure, block: Block, officeDays: number, priorityDays: number, targets: number[]): Model {
-  const constraints = hardRuleRows(s, block);
-  const vars = blockVars(block);
-  const office: Array<[string, number]> = [];
-  const priority: Array<[string, number]> = [];
-  const objective = new Map<string, number>();
-  block.pools.forEach((pool, i) => {
-    office.push([poolVar(i), pool.days.length]);
-    if (s.classes[pool.cls].priority) priority.push([poolVar(i), pool.days.length]);
-    // |v - target| as over - under.
-    vars.push({ name: `o${i}`, lower: 0, upper: Infinity, integer: false }, { name: `u${i}`, lower: 0, upper: Infinity, integer: false });
-    constraints.push({ name: `dev${i}`, terms: [[poolVar(i), 1], [`o${i}`, -1], [`u${i}`, 1]], lower: targets[i], upper: targets[i] });
-    objective.set(`o${i}`, 1).set(`u${i}`, 1);
-  });
-  if (office.length > 0) constraints.push({ name: "office", terms: office, lower: officeDays, upper: officeDays });
-  if (priority.length > 0) constraints.push({ name: "priority", terms: priority, lower: priorityDays, upper: priorityDays });
-  return { name: `split${block.index}`, sense: "min", objective, constraints, vars };
-}

@@ -10,12 +10,13 @@
 import type { InfeasibleCause } from "../../src/domain/errors.js";
 import type { Problem, Roster } from "../../src/domain/problem.js";
 import type { Backend } from "../backend.js";
-import { capThenPriorityModel, poolVar, splitModel } from "./blockModel.js";
+import { capThenPriorityModel, poolVar } from "./blockModel.js";
 import { conflictCause, diagnoseAgency } from "./diagnose.js";
 import { agencyStructure, type AgencyStructure, type Block } from "./pools.js";
 import { assignTurns } from "./rotate.js";
 import { apportion } from "./apportion.js";
 import { levelByFlow } from "./levelFlow.js";
+import { poolGroups, shareBlock } from "./split.js";
 export { apportion } from "./apportion.js";
 import { isLevel, levelableClasses, levelByLp } from "./perfect.js";
 import { daysByWeek } from "../../src/calendar/workdays.js";
@@ -60,17 +61,12 @@ function blockKey(s: AgencyStructure, block: Block): string {
 }
 
 /**
- * The pools of a block merged by (priority, days): equivalent for the cap, the floor and
- * the objectives when no composition rule counts rotating people. `share` turns the merged
+ * The pools of a block merged by group (priority, days, rule signature): equivalent for
+ * every hard rule and the objectives. `share` turns the merged
  * counts back into pool counts (in proportion to pool sizes).
  */
 function groupPools(s: AgencyStructure, block: Block): { block: Block; share: (merged: number[]) => number[] } {
-  const groups = new Map<string, number[]>();
-  block.pools.forEach((pool, i) => {
-    const key = `${s.classes[pool.cls].priority}|${pool.days.join(",")}`;
-    groups.set(key, [...(groups.get(key) ?? []), i]);
-  });
-  const members = [...groups.values()];
+  const members = poolGroups(s, block);
   const merged: Block = {
     index: block.index,
     days: block.days,
@@ -145,14 +141,14 @@ export function solveAgency(problem: Problem, agencyIndex: number, backend: Back
       else if (!rulesTouchRotating && block.pools.every((pool) => pool.days.length === block.days.length)) {
         counts = capThenPriorityDirect(s, block);
       } else {
-        // Without rules on rotating people only the total of pools with the same days and
-        // priority matters: solve over those groups (a handful of variables), then share.
-        const grouped = rulesTouchRotating ? null : groupPools(s, block);
-        const result = backend.solve(capThenPriorityModel(s, grouped?.block ?? block));
+        // Only the total of a group (same priority, days and rule signature) matters for
+        // every row: solve over groups (a handful of variables), then share.
+        const grouped = groupPools(s, block);
+        const result = backend.solve(capThenPriorityModel(s, grouped.block));
         stats.models++;
         if (result.status === "optimal") {
-          const chosen = (grouped?.block ?? block).pools.map((_, i) => result.values.get(poolVar(i)) ?? 0);
-          counts = grouped === null ? chosen : grouped.share(chosen);
+          const chosen = (grouped.block).pools.map((_, i) => result.values.get(poolVar(i)) ?? 0);
+          counts = grouped.share(chosen);
         } else if (result.status !== "infeasible") throw new Error(`${backend.name} returned ${result.status} on ${agency.id} block ${block.index}${result.detail ? `: ${result.detail}` : ""}`);
       }
       optimum.set(key, counts);
@@ -170,22 +166,17 @@ export function solveAgency(problem: Problem, agencyIndex: number, backend: Back
   const counts: number[][] = s.blocks.map((block) => {
     const chosen = best[block.index];
     if (block.pools.length === 0) return chosen;
-    // Pools that are interchangeable for the rules: same priority and (without rules on
-    // rotating classes) same days; their total stays as the optimum has it.
-    const groupOf = (i: number): string => {
-      const pool = block.pools[i];
-      const priority = s.classes[pool.cls].priority ? "p" : "r";
-      return rulesTouchRotating ? priority : `${priority}:${pool.days.join(",")}`;
-    };
-    const groups = new Map<string, number[]>();
-    block.pools.forEach((_, i) => {
-      const g = groupOf(i);
-      groups.set(g, [...(groups.get(g) ?? []), i]);
+    // Fair shares: each pool's part of the office places of its priority and days, in
+    // proportion to its size, plus what its stream is owed from earlier blocks.
+    const sharing = new Map<string, number[]>();
+    block.pools.forEach((pool, i) => {
+      const key = `${s.classes[pool.cls].priority}|${pool.days.join(",")}`;
+      sharing.set(key, [...(sharing.get(key) ?? []), i]);
     });
     const streamSize = new Map<string, number>();
     block.pools.forEach((pool, i) => streamSize.set(streamKey(block, i), (streamSize.get(streamKey(block, i)) ?? 0) + pool.size));
     const targets = new Array<number>(block.pools.length).fill(0);
-    for (const members of groups.values()) {
+    for (const members of sharing.values()) {
       const total = members.reduce((sum, i) => sum + chosen[i], 0);
       const size = members.reduce((sum, i) => sum + block.pools[i].size, 0);
       for (const i of members) {
@@ -194,22 +185,7 @@ export function solveAgency(problem: Problem, agencyIndex: number, backend: Back
         targets[i] = carried + (total * block.pools[i].size) / size;
       }
     }
-    let split: number[];
-    if (!rulesTouchRotating) {
-      split = chosen.slice();
-      for (const members of groups.values()) {
-        const total = members.reduce((sum, i) => sum + chosen[i], 0);
-        const shares = apportion(total, members.map((i) => targets[i]), members.map((i) => block.pools[i].size));
-        members.forEach((i, k) => (split[i] = shares[k]));
-      }
-    } else {
-      const officeDays = block.pools.reduce((sum, pool, i) => sum + chosen[i] * pool.days.length, 0);
-      const priorityDays = block.pools.reduce((sum, pool, i) => sum + (s.classes[pool.cls].priority ? chosen[i] * pool.days.length : 0), 0);
-      const result = backend.solve(splitModel(s, block, officeDays, priorityDays, targets));
-      stats.models++;
-      if (result.status !== "optimal") throw new Error(`${backend.name} returned ${result.status} on the split of ${agency.id} block ${block.index}`);
-      split = block.pools.map((_, i) => result.values.get(poolVar(i)) ?? 0);
-    }
+    const split = shareBlock(s, block, chosen, targets);
     const seen = new Set<string>();
     block.pools.forEach((_, i) => {
       const key = streamKey(block, i);
