@@ -30,11 +30,17 @@ export function formatInputIssue(issue: InputIssue, lang: Lang): string {
   const values: Record<string, string | number> = {};
   if (issue.line !== undefined) values.line = issue.line;
   if (issue.column !== undefined) values.column = issue.column;
-  Object.assign(values, issue.values as MessageValues);
+  for (const [key, value] of Object.entries(issue.values as MessageValues)) values[key] = key === "received" && typeof value === "string" ? shorten(value) : value;
   values.file = file;
   if (issue.code === "input.unknown_key") {
     const path = String(issue.values.where ?? "");
     values.where = path === "" ? "" : formatMessage("input.unknown_key_where", { path }, lang);
   }
   return formatMessage(issue.code, values, lang);
+}
+
+/** Text echoed from the input, cut to a readable length: a 3 MB cell must not become a 3 MB line. */
+export function shorten(text: string, most = 120): string {
+  if (text.length <= most) return text;
+  return `${text.slice(0, most - 20)}... (${text.length} characters)`;
 }

@@ -523,3 +523,13 @@ describe("property: the CSV dialect does not change what is read", () => {
     );
   });
 });
+
+describe("echoed input in messages", () => {
+  it("cuts a huge cell to a readable length, saying how long it was", async () => {
+    const { shorten } = await import("../../src/io/formatIssues.js");
+    expect(shorten("x".repeat(50))).toBe("x".repeat(50));
+    const cut = shorten("y".repeat(3_000_000));
+    expect(cut.length).toBeLessThan(130);
+    expect(cut).toMatch(/^y{100}\.\.\. \(3000000 characters\)$/);
+  });
+});
