@@ -4,7 +4,7 @@
  * renamed into place. A failure never leaves a half-written file, nor a new roster beside an
  * old daily summary.
  */
-import { open, mkdir, rename, unlink, link, copyFile, lstat, type FileHandle } from "node:fs/promises";
+import { open, mkdir, readdir, rename, unlink, link, copyFile, lstat, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
 import type { MessageCode, MessageValues } from "../messages/index.js";
 
@@ -127,6 +127,34 @@ export interface WrittenFile {
 let sequence = 0;
 
 /**
+ * Temporaries left by a run that was killed (SIGKILL gives it no chance to clean up): ours by
+ * name, of a process that no longer exists. Removing them keeps a 100 MB orphan from piling up.
+ */
+async function removeStaleTemporaries(dir: string, jobs: readonly FileJob[]): Promise<void> {
+  const names = new Set(jobs.map((job) => job.name));
+  let entries: string[];
+  try {
+    entries = await readdir(dir);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const match = /^\.(.+)\.(\d+)\.\d+\.tmp$/.exec(entry);
+    if (!match || !names.has(match[1]) || processAlive(Number(match[2]))) continue;
+    await unlink(join(dir, entry)).catch(() => {});
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
  * Write every job's file into `dir` (created if missing), all or nothing. Existing files are
  * replaced only when every new file is complete; should a rename still fail, the files already
  * replaced are put back. Temporaries (`.<name>.<pid>.<n>.tmp`) are removed on failure.
@@ -139,6 +167,7 @@ export async function writeFilesAtomically(dir: string, jobs: readonly FileJob[]
   } catch (error) {
     throw new OutputError(dir, reasonOf(error), { cause: error });
   }
+  await removeStaleTemporaries(dir, jobs);
   const run = `${process.pid}.${sequence++}`;
   const temporaries: string[] = [];
   const written: WrittenFile[] = [];

@@ -293,3 +293,19 @@ describe("the chunked roster writers", () => {
     expect((await readFile(path, "utf8")).split("\n").slice(1).join("\n")).toBe(referenceWideBody(problem, roster));
   });
 });
+
+describe("temporaries of a killed run", () => {
+  it("are removed by the next run when their process is gone, and only ours", async () => {
+    const { mkdtemp, writeFile, readdir } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { writeFilesAtomically } = await import("../../src/io/writeFiles.js");
+    const dir = await mkdtemp(join(tmpdir(), "giliran-stale-"));
+    const dead = 2 ** 22 + 12345; // above Linux's pid_max default: no such process
+    await writeFile(join(dir, `.roster.csv.${dead}.0.tmp`), "partial");
+    await writeFile(join(dir, `.roster.csv.${process.pid}.99.tmp`), "alive: kept");
+    await writeFile(join(dir, ".notes.txt.1.0.tmp"), "not ours: kept");
+    await writeFilesAtomically(dir, [{ name: "roster.csv", produce: (sink) => sink.text("a\n") }]);
+    expect((await readdir(dir)).sort()).toEqual([`.notes.txt.1.0.tmp`, `.roster.csv.${process.pid}.99.tmp`, "roster.csv"].sort());
+  });
+});
