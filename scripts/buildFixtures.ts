@@ -102,11 +102,6 @@ interface Fixture {
   capPercent: number;
   scenario: Record<string, unknown>;
   rules?: string[];
-  /**
-   * Leave the unit column empty: with a rank rule in every agency, units multiply the count
-   * solver's pools and its fairness search with javascript-lp-solver slows to minutes.
-   */
-  withoutUnits?: boolean;
 }
 
 // ---------------------------------------------------------------- Kalimantan Selatan (province)
@@ -177,7 +172,6 @@ function kalsel(): Fixture {
       ].join(" "),
     },
     rules: ["*,*,eselon_3,1,"],
-    withoutUnits: true,
   };
 }
 
@@ -399,7 +393,6 @@ function babel(): Fixture {
       ].join(" "),
     },
     rules: ["*,*,eselon_3,1,1", "*,*,eselon_4,1,1", "*,*,pelaksana,4,4"],
-    withoutUnits: true,
   };
 }
 
@@ -488,9 +481,7 @@ const ALL: Record<string, () => Fixture> = { "kalsel-2020": kalsel, "banjarmasin
 /** Write one fixture: the generator's roster, then the seed's scenario.json and rules.csv. */
 export async function buildFixture(f: Fixture, root = FIXTURES): Promise<{ employees: number; agencies: number; workdays: number }> {
   const dir = join(root, f.id);
-  const government = f.withoutUnits
-    ? { ...f.government, agencies: f.government.agencies.map((a) => ({ ...a, template: { ...a.template, units: undefined, fieldUnits: undefined } })) }
-    : f.government;
+  const government = f.government;
   const summary = await generateScenario(
     { employees: 0, seed: f.seed, government, start: f.start, end: f.end, holidays: f.holidays, capPercent: f.capPercent, leaveRate: 0.02 },
     dir,
