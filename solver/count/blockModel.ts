@@ -34,7 +34,7 @@ export function hardRuleRows(s: AgencyStructure, block: Block): ModelConstraint[
   return rows;
 }
 
-/** Is the block decided by constants alone (no pool can move a row)? Then its rows hold iff the day checks pass. */
+/** One integer variable per pool: how many of it go to the office, at most its size. */
 export function blockVars(block: Block) {
   return block.pools.map((pool, i) => ({ name: poolVar(i), lower: 0, upper: pool.size, integer: true }));
 }

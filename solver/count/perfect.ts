@@ -2,11 +2,11 @@
  * Fairness objectives 3 and 4 of DESIGN.md. The cyclic rotation already gives every steady
  * member of a class the floor or the ceiling of the class's share, so a group's spread is 0
  * exactly when its office total is a multiple of its size, and 1 otherwise. What is left to
- * optimize is the choice of totals: this pass looks for counts, with every hard rule and
- * each block's optimal office and priority days kept, under which every class's total is a
- * multiple of its size: first within every week (daily rotation: weekly spread 0, which
- * gives horizon spread 0 too), else over the whole horizon. Among those, the closest to the
- * proportional split already chosen.
+ * optimize is the choice of totals, with every hard rule and each block's optimal office and
+ * priority days kept: first within every week (daily rotation: weekly spread 0, which gives
+ * horizon spread 0 too), else over the whole horizon. This file holds which classes can be
+ * levelled, whether counts are level, and the check of candidate totals by a linear program
+ * where composition rules count rotating people (`levelFlow.ts` is the flow check elsewhere).
  */
 import type { Model, ModelConstraint, ModelVar } from "../model.js";
 import type { Backend } from "../backend.js";

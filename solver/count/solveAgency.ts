@@ -1,11 +1,13 @@
 /**
  * One agency, solved over counts. Agencies are independent (every rule is per agency), and
  * inside one, blocks are independent for the hard rules and the first two objectives:
- *   1. per block, the count model that fills the cap and then spares health-priority people
- *      (identical blocks are solved once);
- *   2. per block, in order, the split among pools closest to each pool's fair share carried
- *      over from earlier blocks (so classes share the office days in proportion to size);
- *   3. the cyclic rotation that turns counts into people (`rotate.ts`).
+ *   1. per block, fill the cap and then spare health-priority people: in closed form, or a
+ *      small integer program over rule-signature groups (identical blocks solved once);
+ *   2. per block, in order, share the places among pools close to each pool's fair share,
+ *      carried over from earlier blocks, so classes share office days by size (`split.ts`);
+ *   3. level class totals to multiples of the class sizes where the rules allow: spread 0
+ *      (`levelSearch.ts`, checked by `levelFlow.ts` or `perfect.ts`);
+ *   4. turn counts into people by cyclic rotation (`rotate.ts`).
  */
 import type { InfeasibleCause } from "../../src/domain/errors.js";
 import type { Problem, Roster } from "../../src/domain/problem.js";
@@ -17,9 +19,10 @@ import { assignTurns } from "./rotate.js";
 import { apportion } from "./apportion.js";
 import { levelByFlow } from "./levelFlow.js";
 import { poolGroups, shareBlock } from "./split.js";
-export { apportion } from "./apportion.js";
 import { isLevel, levelableClasses, levelByLp } from "./perfect.js";
 import { daysByWeek } from "../../src/calendar/workdays.js";
+
+export { apportion } from "./apportion.js";
 
 /**
  * Replace `counts` by level ones where they exist: within every week first (daily rotation;
@@ -47,7 +50,7 @@ function levelTotals(problem: Problem, s: AgencyStructure, counts: number[][], b
 }
 
 export interface AgencyStats {
-  /** Integer programs solved (after de-duplication of identical blocks). */
+  /** Integer and linear programs solved (after de-duplication of identical blocks). */
   models: number;
 }
 
