@@ -97,3 +97,29 @@ describe("apportion", () => {
     expect(apportion(0, [0.4, 0.6], [1, 1])).toEqual([0, 0]);
   });
 });
+
+describe("fairness without leave or history", () => {
+  it("gives every group a spread of 0 or 1 over the horizon and within every week", async () => {
+    const fc = (await import("fast-check")).default;
+    const { problemArbitrary } = await import("../helpers/arbitraries.js");
+    const { objectiveValues } = await import("../../src/metrics/objectives.js");
+    let solved = 0;
+    fc.assert(
+      fc.property(problemArbitrary(), (problem) => {
+        let roster: Roster;
+        try {
+          roster = solve(problem);
+        } catch (error) {
+          if (error instanceof InfeasibleError) return;
+          throw error;
+        }
+        solved++;
+        const { horizonSpread, weeklySpread } = objectiveValues(problem, roster);
+        expect(horizonSpread).toBeLessThanOrEqual(1);
+        expect(weeklySpread).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 300, seed: 4242 },
+    );
+    expect(solved).toBeGreaterThan(100);
+  });
+});
