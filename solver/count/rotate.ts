@@ -23,13 +23,28 @@ function turnsFor(people: number): void {
   }
 }
 
-/** Pick `count` of `members` by least load, then longest since the last turn, then input order. */
-function leastServed(members: number[], count: number): number[] {
+/**
+ * Pick `count` of `members` by least load, then longest since the last turn, then lower
+ * history, then leave pattern, then input order. The middle keys make ties independent of
+ * the order of rows in employees.csv: only people alike in everything the figures measure
+ * are left to input order, and swapping them changes no figure.
+ */
+function leastServed(members: number[], count: number, tie: TieKeys): number[] {
   if (count >= members.length) return members.slice(0, count);
   const order = members.map((_, k) => k);
-  order.sort((a, b) => load[members[a]] - load[members[b]] || last[members[a]] - last[members[b]] || a - b);
+  order.sort((a, b) => {
+    const [p, q] = [members[a], members[b]];
+    return load[p] - load[q] || last[p] - last[q] || tie.history(p) - tie.history(q) || compareText(tie.leave(p), tie.leave(q)) || a - b;
+  });
   return order.slice(0, count).map((k) => members[k]);
 }
+
+interface TieKeys {
+  history(p: number): number;
+  leave(p: number): string;
+}
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Write the office turns of an agency's rotating people into the roster, given the chosen
@@ -51,6 +66,15 @@ export function assignTurns(problem: Problem, s: AgencyStructure, counts: number
     }
   }
   const pointer = new Int32Array(s.classes.length);
+  const leaveKeys = new Map<number, string>();
+  const tie: TieKeys = {
+    history: (p) => problem.people[p].history,
+    leave: (p) => {
+      let key = leaveKeys.get(p);
+      if (key === undefined) leaveKeys.set(p, (key = problem.people[p].leave?.join("") ?? ""));
+      return key;
+    },
+  };
 
   const serve = (p: number, blockDays: number[], block: number): void => {
     const base = p * days;
@@ -67,7 +91,7 @@ export function assignTurns(problem: Problem, s: AgencyStructure, counts: number
       const pool = block.pools[i];
       const cls = s.classes[pool.cls];
       if (!pool.steady) {
-        for (const p of leastServed(pool.members, count)) serve(p, pool.days, block.index);
+        for (const p of leastServed(pool.members, count, tie)) serve(p, pool.days, block.index);
       } else if (cyclic[pool.cls]) {
         const members = cls.steady;
         const n = members.length;
@@ -78,7 +102,7 @@ export function assignTurns(problem: Problem, s: AgencyStructure, counts: number
         }
         pointer[pool.cls] = at;
       } else {
-        for (const p of leastServed(cls.steady, count)) serve(p, pool.days, block.index);
+        for (const p of leastServed(cls.steady, count, tie)) serve(p, pool.days, block.index);
       }
     }
   }
