@@ -12,13 +12,9 @@
  */
 import type { AgencyStructure, Block } from "./pools.js";
 import { apportion } from "./apportion.js";
-import { addProgression, searchTotals } from "./levelSearch.js";
+import { searchTotals } from "./levelSearch.js";
 
 
-/** Subset sums plus one of 0, n, ..., span*n (see `addProgression`). */
-export function addMultiples(below: Uint8Array, n: number, span: number): Uint8Array {
-  return addProgression(below, 0, n, span);
-}
 
 /** Dinic's max flow on a small dense graph. */
 class FlowGraph {
