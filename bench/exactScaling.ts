@@ -40,6 +40,7 @@ export function scalingProblem(size: number, groups: number): Problem {
     priorityReasons: [],
     leave: null,
     history: 0,
+    priorWorkdays: 0,
     line: index + 2,
   }));
   const cap = Math.floor(0.25 * size);

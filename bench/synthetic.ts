@@ -29,7 +29,7 @@ export function syntheticProvince(people: number, days: number): { problem: Prob
     persons.push({
       index, id: `19${String(7000000000000000 + index * 7919).padStart(16, "0")}`, name: `Pegawai Negeri Sipil ${index + 1}`,
       agency, rank: RANKS[index % RANKS.length], unit: "", position: "Staf", employment: "pns",
-      attendance: agencies[agency].exempt ? "fixed" : "rotating", fixedBy: agencies[agency].exempt ? "exempt" : null, priorityReasons: [], leave: null, history: 0, line: index + 2,
+      attendance: agencies[agency].exempt ? "fixed" : "rotating", fixedBy: agencies[agency].exempt ? "exempt" : null, priorityReasons: [], leave: null, history: 0, priorWorkdays: 0, line: index + 2,
     });
   }
   const modes = new Uint8Array(people * days);

@@ -50,8 +50,13 @@ export interface Person {
   priorityReasons: string[];
   /** 1 on each workday the person is on leave; null when never on leave. */
   leave: Uint8Array | null;
-  /** Office days (office weeks in weekly rotation) already worked before this horizon. */
+  /** Office days already worked before this horizon (history.csv; days in both rotations). */
   history: number;
+  /**
+   * Workdays of those earlier periods (history.csv `workdays`; the horizon's workday count
+   * for anyone listed without it; 0 for people not in history.csv). Weighs the fair share.
+   */
+  priorWorkdays: number;
   /** Line of the person's row in employees.csv. */
   line: number;
 }

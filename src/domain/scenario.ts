@@ -151,6 +151,8 @@ export type LeaveRow = z.infer<typeof leaveRowSchema>;
 export const historyRowSchema = z.object({
   employee_id: idCell,
   office_days: countCell,
+  /** Workdays of the earlier periods (available days); defaults to this horizon's workday count. */
+  workdays: optionalCell(countCell),
 });
 export type HistoryRow = z.infer<typeof historyRowSchema>;
 
@@ -160,7 +162,7 @@ export const CSV_FILES = {
   employees: { file: "employees.csv", required: true, columns: ["employee_id", "name", "agency_id", "rank", "position", "employment", "birth_date"], optional: ["unit", "pregnant", "comorbid", "mandatory"], schema: employeeRowSchema },
   rules: { file: "rules.csv", required: false, columns: ["agency_id", "unit", "rank", "min_per_day", "max_per_day"], optional: [], schema: ruleRowSchema },
   leave: { file: "leave.csv", required: false, columns: ["employee_id", "from", "to"], optional: ["kind"], schema: leaveRowSchema },
-  history: { file: "history.csv", required: false, columns: ["employee_id", "office_days"], optional: [], schema: historyRowSchema },
+  history: { file: "history.csv", required: false, columns: ["employee_id", "office_days"], optional: ["workdays"], schema: historyRowSchema },
 } as const;
 
 /** A row as read, with the line it came from (1-based, the header is line 1). */

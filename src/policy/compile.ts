@@ -65,6 +65,8 @@ export function compile(input: ScenarioInput): Problem {
   }
   void dayIndex;
   const history = new Map(input.history.map((h) => [h.employee_id, h.office_days]));
+  // An earlier period without a stated length counts as long as this one (DESIGN: prior_p).
+  const priorWorkdays = new Map(input.history.map((h) => [h.employee_id, h.workdays ?? calendar.days.length]));
 
   const mandatoryRanks = new Set<string>(config.mandatory.ranks);
   const mandatoryPositions = new Set(config.mandatory.positions.map((p) => p.trim().toLowerCase()));
@@ -99,7 +101,8 @@ export function compile(input: ScenarioInput): Problem {
     return {
       index, id: row.employee_id, name: row.name, agency: agency.index, rank: row.rank, unit: row.unit ?? "",
       position: row.position, employment: row.employment, attendance, fixedBy, priorityReasons,
-      leave: leaveDays.get(row.employee_id) ?? null, history: history.get(row.employee_id) ?? 0, line: row.line,
+      leave: leaveDays.get(row.employee_id) ?? null, history: history.get(row.employee_id) ?? 0,
+      priorWorkdays: priorWorkdays.get(row.employee_id) ?? 0, line: row.line,
     };
   });
 

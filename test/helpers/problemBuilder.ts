@@ -66,6 +66,8 @@ export interface PersonSpec {
   leave?: Array<string | number>;
   /** Default 0. */
   history?: number;
+  /** history.csv `workdays`; defaults to the horizon's workday count when `history` is given. */
+  priorWorkdays?: number;
 }
 
 export interface ProblemSpec {
@@ -137,6 +139,7 @@ export function buildProblem(spec: ProblemSpec): Problem {
       priorityReasons: attendance === "priority" ? (p.priorityReasons ?? ["age"]) : [],
       leave,
       history: p.history ?? 0,
+      priorWorkdays: p.priorWorkdays ?? (p.history === undefined ? 0 : calendar.days.length),
       line: index + 2,
     };
   });
