@@ -57,9 +57,21 @@ export interface Person {
    * for anyone listed without it; 0 for people not in history.csv). Weighs the fair share.
    */
   priorWorkdays: number;
+  /**
+   * Requests per workday (requests.csv; replanning pins the published days): one of the
+   * REQUEST_* codes per day; null when the person has none. Pins are hard rules, wishes
+   * are granted whenever objectives 1-4 do not get worse.
+   */
+  requests?: Uint8Array | null;
   /** Line of the person's row in employees.csv. */
   line: number;
 }
+
+export const REQUEST_NONE = 0;
+export const PIN_OFFICE = 1;
+export const PIN_HOME = 2;
+export const WISH_OFFICE = 3;
+export const WISH_HOME = 4;
 
 /** A composition rule as it applies to one agency: matching people in the office per workday. */
 export interface CompositionRule {
@@ -82,6 +94,13 @@ export interface Agency {
   cap: number | null;
   /** How the cap was found, for messages: "25 % of 22", "count 5". */
   capBasis: string;
+  /**
+   * Dated caps (caps.csv): the cap on each workday where it differs from `cap`; absent or
+   * null entries mean `cap`. Read it through `capOn`, never directly.
+   */
+  dayCaps?: (number | null)[] | null;
+  /** The basis of each dated cap, for messages ("20 % of 40 (caps.csv line 3)"). */
+  dayCapBasis?: (string | null)[] | null;
   /** Fewest people in the office per workday. */
   minOffice: number;
   headcount: number;
@@ -106,6 +125,18 @@ export interface Roster {
 
 export function emptyRoster(people: number, days: number): Roster {
   return { days, modes: new Uint8Array(people * days) };
+}
+
+/** The cap in force on workday `day` (dated caps first); null for exempt agencies. */
+export function capOn(agency: Agency, day: number): number | null {
+  if (agency.exempt) return null;
+  const dated = agency.dayCaps?.[day];
+  return dated === undefined || dated === null ? agency.cap : dated;
+}
+
+/** The words of the cap in force on workday `day`. */
+export function capBasisOn(agency: Agency, day: number): string {
+  return agency.dayCapBasis?.[day] ?? agency.capBasis;
 }
 
 export function ruleMatches(rule: CompositionRule, person: Person): boolean {
