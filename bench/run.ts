@@ -253,8 +253,8 @@ export function targetVerdicts(report: BenchReport): string[] {
 }
 
 function sameObjectives(r: ExactFigures): boolean {
-  const e = r.exact;
-  return e !== null && e.capUse === r.count.capUse && e.priorityOfficeDays === r.count.priorityOfficeDays && e.horizonSpread === r.count.horizonSpread && e.weeklySpread === r.count.weeklySpread;
+  const e = r.exact as unknown as { capUse: number; priorityOfficeDays: number; maxDeviation: number; sumSquaredDeviation: number } | null;
+  return e !== null && e.capUse === r.count.capUse && e.priorityOfficeDays === r.count.priorityOfficeDays && Math.abs(e.maxDeviation - r.count.maxDeviation) < 1e-6 && Math.abs(e.sumSquaredDeviation - r.count.sumSquaredDeviation) < 1e-6;
 }
 
 export function formatResults(report: BenchReport): string {
@@ -309,13 +309,13 @@ export function formatResults(report: BenchReport): string {
   const exactRows = report.exact.map((row) => {
     const r = row.result;
     if (isFailure(r)) return [row.label, "", "", r.reason, "", ""];
-    const e = r.exact;
-    const objectives = (o: { capUse: number; priorityOfficeDays: number; horizonSpread: number; weeklySpread: number }) => `${o.capUse} / ${o.priorityOfficeDays} / ${o.horizonSpread} / ${o.weeklySpread}`;
+    const e = r.exact as unknown as { capUse: number; priorityOfficeDays: number; maxDeviation: number; sumSquaredDeviation: number } | null;
+    const objectives = (o: { capUse: number; priorityOfficeDays: number; maxDeviation: number; sumSquaredDeviation: number }) => `${o.capUse} / ${o.priorityOfficeDays} / ${o.maxDeviation.toFixed(2)} / ${o.sumSquaredDeviation.toFixed(2)}`;
     return [row.label, r.binaries.toLocaleString("en-US"), r.status === "optimal" ? `${r.exactSeconds.toFixed(2)} s` : `${r.status} after ${r.exactSeconds.toFixed(1)} s`,
       e === null ? "-" : objectives(e), `${r.countSeconds.toFixed(3)} s`, `${objectives(r.count)}${e === null ? "" : sameObjectives(r) ? " (equal)" : " (**differs**)"}`];
   });
   out.push(table(["problem", "binaries", "naive model", "its objectives", "count model", "count objectives"], exactRows), "");
-  out.push("Objectives: capUse / priorityOfficeDays / horizonSpread / weeklySpread.", "");
+  out.push("Objectives: capUse / priorityOfficeDays / maxDeviation / sumSquaredDeviation.", "");
 
   out.push("## DESIGN.md targets", "");
   out.push(...targetVerdicts(report), "");

@@ -83,7 +83,7 @@ export const en = {
   "bounds.between": "between {min} and {max}",
 
   // solve summary
-  "solve.summary": "{agencies} agencies, {employees} employees, {workdays} workdays: roster written to {out} in {seconds} s; worst fairness spread {spread} ({weekly} within a week).",
+  "solve.summary": "{agencies} agencies, {employees} employees, {workdays} workdays: roster written to {out} in {seconds} s; largest deviation from a fair share {spread} days ({weekly} within a week).",
   "solve.verified": "Verified: every hard rule holds.",
   "error.internal": "Internal error: {reason}. This is a bug in giliran; please report it with the input.",
   "error.verify_failed": "Internal error: the solved roster broke {count} rule(s); nothing was written. First: {first}",

@@ -9,7 +9,7 @@
  */
 import type { Problem, Roster } from "../domain/problem.js";
 import type { Rank } from "../domain/values.js";
-import { objectivesOf, type ObjectiveValues } from "./objectives.js";
+import { objectiveValues, type ObjectiveValues } from "./objectives.js";
 import { gini, jain, mean, stdDev } from "./stats.js";
 import { groupSpread, groupWeeklySpread, tally } from "./tally.js";
 
@@ -178,6 +178,6 @@ export function computeMetrics(problem: Problem, roster: Roster): Metrics {
       jain: round(jain(values)),
     },
     agencies,
-    objectives: objectivesOf(problem, t),
+    objectives: objectiveValues(problem, roster),
   };
 }

@@ -1,52 +1,144 @@
 /**
  * The solver's lexicographic objectives (DESIGN.md "Objectives") measured on a roster, so
  * that tests can hold any solver's roster against the optimum of an exact model.
+ *
+ * Agencies are independent and the objectives are per agency ("minimize the largest |dev_p|
+ * in each agency"), so the values are kept per agency; the problem-wide figures sum the
+ * first two and the squares, and take the worst agency for the largest deviations.
  */
-import type { Problem, Roster } from "../domain/problem.js";
-import { groupSpread, groupWeeklySpread, tally, type Tally } from "./tally.js";
+import { LEAVE, OFFICE, type Problem, type Roster } from "../domain/problem.js";
+import { fairShares, shareBasis, sharesTurns } from "../domain/shares.js";
 
-/** The objective values in priority order: maximize `capUse`, then minimize the other three in turn. */
-export interface ObjectiveValues {
-  /** Office person-days summed over non-exempt agencies and workdays (maximize: use the cap). */
+/** One agency's objective values, in priority order. */
+export interface AgencyObjectives {
+  /** 1. Office person-days on workdays (non-exempt agencies; maximize: use the cap). */
   capUse: number;
-  /** Office days of health-priority people (minimize). */
+  /** 2. Office days of health-priority people (minimize). */
   priorityOfficeDays: number;
-  /** Largest spread of history + office units (days, or weeks in weekly rotation) in a fairness group, among members with no leave (minimize). */
-  horizonSpread: number;
-  /** Largest spread of office days within one week in a fairness group; 0 in weekly rotation (minimize). */
-  weeklySpread: number;
+  /** 3. Largest |dev_p| = |hist + office - share| over rotating, non-priority people, in days (minimize). */
+  maxDeviation: number;
+  /** 4. Sum of dev_p^2 over the same people (minimize). */
+  sumSquaredDeviation: number;
+  /**
+   * 5. Daily rotation: largest |office days in a week - share of that week| over the same
+   * people and every week, the week's share being the week's office days of those people
+   * pro rata to the days each is available in it (minimize); 0 in weekly rotation.
+   */
+  weeklyDeviation: number;
 }
 
-/** The objective values of a tally already taken (shared with `computeMetrics`). */
-export function objectivesOf(problem: Problem, t: Tally): ObjectiveValues {
+export interface ObjectiveValues extends AgencyObjectives {
+  /** Per agency, in `problem.agencies` order (exempt agencies all zero). */
+  perAgency: AgencyObjectives[];
+}
+
+/** Floating noise from shares is cut at this many decimals, so equal rosters compare equal. */
+const DECIMALS = 1e9;
+const round = (x: number): number => Math.round(x * DECIMALS) / DECIMALS;
+
+/** The objective values of one agency's roster. */
+export function agencyObjectives(problem: Problem, roster: Roster, agencyIndex: number): AgencyObjectives {
+  const agency = problem.agencies[agencyIndex];
+  const days = problem.calendar.days.length;
+  const week = problem.calendar.week;
+  const weeks = problem.calendar.weekStarts.length;
   let capUse = 0;
   let priorityOfficeDays = 0;
-  for (const agency of problem.agencies) {
-    if (!agency.exempt) capUse += t.office[agency.index];
-    priorityOfficeDays += t.priorityOffice[agency.index];
+  const counted: number[] = [];
+  const office: number[] = [];
+  for (const p of agency.people) {
+    const person = problem.people[p];
+    let n = 0;
+    for (let d = 0; d < days; d++) if (roster.modes[p * days + d] === OFFICE) n++;
+    if (!agency.exempt) capUse += n;
+    if (person.attendance === "priority") priorityOfficeDays += n;
+    if (sharesTurns(person)) {
+      counted.push(p);
+      office.push(n);
+    }
   }
-  let horizonSpread = 0;
-  let weeklySpread = 0;
-  for (let g = 0; g < t.groups.length; g++) {
-    horizonSpread = Math.max(horizonSpread, groupSpread(t, g));
-    weeklySpread = Math.max(weeklySpread, groupWeeklySpread(t, g));
+  if (agency.exempt || counted.length === 0) return { capUse: agency.exempt ? 0 : capUse, priorityOfficeDays, maxDeviation: 0, sumSquaredDeviation: 0, weeklyDeviation: 0 };
+
+  const basis = counted.map((p) => shareBasis(problem.people[p], days));
+  const share = fairShares(basis, office.reduce((a, b) => a + b, 0));
+  let maxDeviation = 0;
+  let sumSquaredDeviation = 0;
+  counted.forEach((_, i) => {
+    const dev = basis[i].history + office[i] - share[i];
+    maxDeviation = Math.max(maxDeviation, Math.abs(dev));
+    sumSquaredDeviation += dev * dev;
+  });
+
+  let weeklyDeviation = 0;
+  if (problem.rotation === "daily") {
+    // Per week: each counted person's office days and available days, and the week's totals.
+    const inWeek = new Float64Array(counted.length * weeks);
+    const availInWeek = new Float64Array(counted.length * weeks);
+    const weekOffice = new Float64Array(weeks);
+    const weekAvail = new Float64Array(weeks);
+    counted.forEach((p, i) => {
+      for (let d = 0; d < days; d++) {
+        const mode = roster.modes[p * days + d];
+        if (mode === LEAVE) continue;
+        availInWeek[i * weeks + week[d]]++;
+        weekAvail[week[d]]++;
+        if (mode === OFFICE) {
+          inWeek[i * weeks + week[d]]++;
+          weekOffice[week[d]]++;
+        }
+      }
+    });
+    for (let i = 0; i < counted.length; i++) {
+      for (let w = 0; w < weeks; w++) {
+        if (weekAvail[w] === 0) continue;
+        const dev = inWeek[i * weeks + w] - (weekOffice[w] * availInWeek[i * weeks + w]) / weekAvail[w];
+        weeklyDeviation = Math.max(weeklyDeviation, Math.abs(dev));
+      }
+    }
   }
-  return { capUse, priorityOfficeDays, horizonSpread, weeklySpread };
+  return { capUse, priorityOfficeDays, maxDeviation: round(maxDeviation), sumSquaredDeviation: round(sumSquaredDeviation), weeklyDeviation: round(weeklyDeviation) };
 }
 
 /**
  * Measure a roster against the objectives.
  *
- * @example objectiveValues(problem, roster) //=> { capUse: 40, priorityOfficeDays: 0, horizonSpread: 1, weeklySpread: 1 }
+ * @example objectiveValues(problem, roster) //=> { capUse: 40, priorityOfficeDays: 0, maxDeviation: 0.4, sumSquaredDeviation: 1.2, weeklyDeviation: 0.6, perAgency: [...] }
  */
 export function objectiveValues(problem: Problem, roster: Roster): ObjectiveValues {
-  return objectivesOf(problem, tally(problem, roster));
+  const perAgency = problem.agencies.map((a) => agencyObjectives(problem, roster, a.index));
+  return {
+    capUse: perAgency.reduce((s, o) => s + o.capUse, 0),
+    priorityOfficeDays: perAgency.reduce((s, o) => s + o.priorityOfficeDays, 0),
+    maxDeviation: perAgency.reduce((s, o) => Math.max(s, o.maxDeviation), 0),
+    sumSquaredDeviation: round(perAgency.reduce((s, o) => s + o.sumSquaredDeviation, 0)),
+    weeklyDeviation: perAgency.reduce((s, o) => Math.max(s, o.weeklyDeviation), 0),
+    perAgency,
+  };
+}
+
+/** Tolerance for comparing deviations computed along different paths (shares are fractions). */
+export const OBJECTIVE_TOLERANCE = 1e-6;
+
+/**
+ * Compare two agencies' objective vectors lexicographically in DESIGN.md's order: negative
+ * when `a` is better, positive when `b` is, 0 when equal (within `OBJECTIVE_TOLERANCE`).
+ */
+export function compareAgencyObjectives(a: AgencyObjectives, b: AgencyObjectives): number {
+  const by = (x: number, y: number): number => (Math.abs(x - y) <= OBJECTIVE_TOLERANCE ? 0 : x - y);
+  return b.capUse - a.capUse || a.priorityOfficeDays - b.priorityOfficeDays || by(a.maxDeviation, b.maxDeviation) || by(a.sumSquaredDeviation, b.sumSquaredDeviation) || by(a.weeklyDeviation, b.weeklyDeviation);
 }
 
 /**
- * Compare two objective vectors lexicographically in DESIGN.md's order: negative when `a` is
- * better, positive when `b` is, 0 when equal.
+ * Compare two rosters' objectives: agency by agency (the contract's order is per agency);
+ * negative when `a` is at least as good in every agency and better in one, positive when
+ * `b` is, 0 when equal everywhere or when each is better somewhere.
  */
 export function compareObjectives(a: ObjectiveValues, b: ObjectiveValues): number {
-  return b.capUse - a.capUse || a.priorityOfficeDays - b.priorityOfficeDays || a.horizonSpread - b.horizonSpread || a.weeklySpread - b.weeklySpread;
+  let sign = 0;
+  a.perAgency.forEach((o, i) => {
+    const c = compareAgencyObjectives(o, b.perAgency[i]);
+    if (c !== 0 && sign === 0) sign = Math.sign(c);
+    else if (c !== 0 && Math.sign(c) !== sign) sign = NaN;
+  });
+  return Number.isNaN(sign) ? 0 : sign;
 }

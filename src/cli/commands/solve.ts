@@ -43,7 +43,7 @@ export function register(program: Command): void {
             const seconds = ((performance.now() - started) / 1000).toFixed(2);
             process.stdout.write(`${formatMessage("solve.summary", {
               agencies: problem.agencies.length, employees: problem.people.length, workdays: problem.calendar.days.length,
-              out: flags.out, seconds, spread: objectives.horizonSpread, weekly: objectives.weeklySpread,
+              out: flags.out, seconds, spread: objectives.maxDeviation.toFixed(1), weekly: objectives.weeklyDeviation.toFixed(1),
             }, lang)}\n${formatMessage("solve.verified", {}, lang)}\n`);
           }
         } finally {
