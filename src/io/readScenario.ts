@@ -9,8 +9,8 @@ import { join } from "node:path";
 import type { z } from "zod";
 import { InputError, type InputIssue } from "../domain/errors.js";
 import {
-  CSV_FILES, scenarioSchema, type AgencyRow, type EmployeeRow, type HistoryRow, type LeaveRow, type RuleRow,
-  type ScenarioConfig, type ScenarioInput,
+  CSV_FILES, scenarioSchema, type AgencyRow, type CapRow, type EmployeeRow, type HistoryRow, type LeaveRow, type RequestRow,
+  type RuleRow, type ScenarioConfig, type ScenarioInput,
 } from "../domain/scenario.js";
 import { FileIssues, decodeText, readCsv, type CsvTable } from "./csv.js";
 import { parseJsonWithPositions, pathKey, type TextPosition } from "./json.js";
@@ -28,18 +28,20 @@ const UNION_EXPECTED = { officeCap: '{"percent": P} | {"count": N} | {"zone": "n
  * @example const input = await readScenario("fixtures/kotim-2021"); input.employees[0].line //=> 2
  */
 export async function readScenario(dir: string): Promise<ScenarioInput> {
-  const [config, agencies, employees, rules, leave, history] = await Promise.all([
+  const [config, agencies, employees, rules, leave, history, caps, requests] = await Promise.all([
     readConfig(dir),
     readCsv(join(dir, CSV_FILES.agencies.file), CSV_FILES.agencies.file, CSV_FILES.agencies),
     readCsv(join(dir, CSV_FILES.employees.file), CSV_FILES.employees.file, CSV_FILES.employees),
     readCsv(join(dir, CSV_FILES.rules.file), CSV_FILES.rules.file, CSV_FILES.rules),
     readCsv(join(dir, CSV_FILES.leave.file), CSV_FILES.leave.file, CSV_FILES.leave),
     readCsv(join(dir, CSV_FILES.history.file), CSV_FILES.history.file, CSV_FILES.history),
+    readCsv(join(dir, CSV_FILES.caps.file), CSV_FILES.caps.file, CSV_FILES.caps),
+    readCsv(join(dir, CSV_FILES.requests.file), CSV_FILES.requests.file, CSV_FILES.requests),
   ]);
-  crossCheck({ agencies, employees, rules, leave, history });
+  crossCheck({ agencies, employees, rules, leave, history, caps, requests });
   const issues: InputIssue[] = [
     ...config.issues.finish(),
-    ...[agencies, employees, rules, leave, history].flatMap((t) => t.issues.finish()),
+    ...[agencies, employees, rules, leave, history, caps, requests].flatMap((t) => t.issues.finish()),
   ];
   if (issues.length > 0 || config.config === null) throw new InputError(issues);
   return {
@@ -50,6 +52,8 @@ export async function readScenario(dir: string): Promise<ScenarioInput> {
     rules: rules.rows,
     leave: leave.rows,
     history: history.rows,
+    caps: caps.rows,
+    requests: requests.rows,
   };
 }
 
@@ -150,6 +154,8 @@ interface Tables {
   rules: CsvTable<RuleRow>;
   leave: CsvTable<LeaveRow>;
   history: CsvTable<HistoryRow>;
+  caps: CsvTable<CapRow>;
+  requests: CsvTable<RequestRow>;
 }
 
 /**
@@ -177,7 +183,7 @@ function definedIds<T>(table: CsvTable<T>, firstLines: Map<string, number>, fiel
 }
 
 /** The checks that need more than one row or more than one file. */
-function crossCheck({ agencies, employees, rules, leave, history }: Tables): void {
+function crossCheck({ agencies, employees, rules, leave, history, caps, requests }: Tables): void {
   const agencyIds = duplicates(agencies, (a) => a.agency_id, "agency_id");
   for (const a of agencies.rows) {
     if (a.cap_percent !== undefined && a.cap_count !== undefined) agencies.issues.add("input.cap_both", { line: a.line, column: agencies.columnOf.get("cap_count") });
@@ -190,13 +196,15 @@ function crossCheck({ agencies, employees, rules, leave, history }: Tables): voi
     for (const e of employees.rows) {
       if (!known.has(e.agency_id)) employees.issues.add("input.unknown_agency", { line: e.line, column: employees.columnOf.get("agency_id") }, { received: e.agency_id });
     }
-    for (const r of rules.rows) {
-      if (r.agency_id !== null && !known.has(r.agency_id)) rules.issues.add("input.unknown_agency", { line: r.line, column: rules.columnOf.get("agency_id") }, { received: r.agency_id });
+    for (const table of [rules, caps] as CsvTable<{ agency_id: string | null }>[]) {
+      for (const r of table.rows) {
+        if (r.agency_id !== null && !known.has(r.agency_id)) table.issues.add("input.unknown_agency", { line: r.line, column: table.columnOf.get("agency_id") }, { received: r.agency_id });
+      }
     }
   }
   if (employees.complete) {
     const known = definedIds(employees, employeeIds, "employee_id");
-    for (const table of [leave, history] as CsvTable<{ employee_id: string }>[]) {
+    for (const table of [leave, history, requests] as CsvTable<{ employee_id: string }>[]) {
       for (const row of table.rows) {
         if (!known.has(row.employee_id)) table.issues.add("input.unknown_employee", { line: row.line, column: table.columnOf.get("employee_id") }, { received: row.employee_id });
       }
@@ -205,9 +213,32 @@ function crossCheck({ agencies, employees, rules, leave, history }: Tables): voi
   for (const l of leave.rows) {
     if (l.to < l.from) leave.issues.add("input.leave_order", { line: l.line, column: leave.columnOf.get("to") }, { received: l.to, expected: l.from });
   }
+  checkCapRows(caps);
+  checkRequestRows(requests);
   for (const r of rules.rows) {
     if (r.min_per_day !== undefined && r.max_per_day !== undefined && r.max_per_day < r.min_per_day) {
       rules.issues.add("input.rule_bounds", { line: r.line, column: rules.columnOf.get("max_per_day") }, { received: r.max_per_day, expected: r.min_per_day });
     }
+  }
+}
+
+/** caps.csv: dates in order, and exactly one of cap_percent, cap_count, zone, ppkm_level per row. */
+function checkCapRows(caps: CsvTable<CapRow>): void {
+  for (const c of caps.rows) {
+    if (c.to < c.from) caps.issues.add("input.leave_order", { line: c.line, column: caps.columnOf.get("to") }, { received: c.to, expected: c.from });
+    const given = [c.cap_percent, c.cap_count, c.zone, c.ppkm_level].filter((v) => v !== undefined).length;
+    if (given === 0) caps.issues.add("input.cap_row_none", { line: c.line });
+    else if (given > 1) caps.issues.add("input.cap_preset_conflict", { line: c.line }, { place: `caps.csv:${c.line}` });
+  }
+}
+
+/** requests.csv: one request per person and date (a second one is reported with the line of the first). */
+function checkRequestRows(requests: CsvTable<RequestRow>): void {
+  const first = new Map<string, number>();
+  for (const r of requests.rows) {
+    const key = `${r.employee_id}\u0000${r.date}`;
+    const seen = first.get(key);
+    if (seen === undefined) first.set(key, r.line);
+    else requests.issues.add("input.request_duplicate", { line: r.line, column: requests.columnOf.get("date") }, { employee: r.employee_id, date: r.date, first: seen });
   }
 }

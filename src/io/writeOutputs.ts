@@ -1,6 +1,7 @@
 /**
  * The outputs of a run: roster.csv (long form), roster-wide.csv (the printable sheet),
- * daily.csv, metrics.json and report.html, written all or nothing (see `writeFiles.ts`).
+ * daily.csv, metrics.json, history-next.csv (the next period's history.csv), report.html and,
+ * for a replan, changes.csv, written all or nothing (see `writeFiles.ts`).
  *
  * The rosters are the big outputs (20 million rows for a national run), so they skip a CSV
  * formatter: each person's id is escaped once, each `,date,mode\n` tail built once for the
@@ -10,7 +11,7 @@
  */
 import { Buffer } from "node:buffer";
 import type { Problem, Roster } from "../domain/problem.js";
-import { MODE_CODES, MODE_NAMES } from "../domain/problem.js";
+import { LEAVE, MODE_CODES, MODE_NAMES, OFFICE, capOn } from "../domain/problem.js";
 import { formatMessage, type Lang } from "../messages/index.js";
 import { csvCell, inputCell } from "./csvText.js";
 import { writeFilesAtomically, type ByteSink, type FileJob, type WrittenFile } from "./writeFiles.js";
@@ -22,7 +23,9 @@ export const OUTPUT_FILES = {
   rosterWide: "roster-wide.csv",
   daily: "daily.csv",
   metrics: "metrics.json",
+  historyNext: "history-next.csv",
   report: "report.html",
+  changes: "changes.csv",
 } as const;
 
 export interface WriteOutputsOptions {
@@ -34,6 +37,8 @@ export interface WriteOutputsOptions {
   lang: Lang;
   /** Start each CSV with a UTF-8 byte order mark, so old Excel versions read names right. */
   excelBom?: boolean;
+  /** changes.csv of a replan (`changesCsv`); written only when given. */
+  changesCsv?: string;
 }
 
 export interface WrittenFiles {
@@ -41,7 +46,9 @@ export interface WrittenFiles {
   rosterWide: WrittenFile;
   daily: WrittenFile;
   metrics: WrittenFile;
+  historyNext: WrittenFile;
   report: WrittenFile | null;
+  changes: WrittenFile | null;
 }
 
 const BOM = "\uFEFF";
@@ -60,13 +67,16 @@ export async function writeOutputs(outDir: string, problem: Problem, roster: Ros
     { name: OUTPUT_FILES.rosterWide, produce: (sink) => writeRosterWide(sink, problem, roster, options.lang, bom) },
     { name: OUTPUT_FILES.daily, produce: (sink) => sink.text(dailyCsv(problem, roster, bom)) },
     { name: OUTPUT_FILES.metrics, produce: (sink) => sink.text(metricsJson(options.metrics)) },
+    { name: OUTPUT_FILES.historyNext, produce: (sink) => sink.text(historyNextCsv(problem, roster, bom)) },
   ];
-  if (options.reportHtml !== undefined) {
-    const html = options.reportHtml;
-    jobs.push({ name: OUTPUT_FILES.report, produce: (sink) => sink.text(html) });
-  }
-  const [rosterFile, wideFile, dailyFile, metricsFile, reportFile] = await writeFilesAtomically(outDir, jobs);
-  return { roster: rosterFile, rosterWide: wideFile, daily: dailyFile, metrics: metricsFile, report: reportFile ?? null };
+  const html = options.reportHtml;
+  if (html !== undefined) jobs.push({ name: OUTPUT_FILES.report, produce: (sink) => sink.text(html) });
+  const changes = options.changesCsv;
+  if (changes !== undefined) jobs.push({ name: OUTPUT_FILES.changes, produce: (sink) => sink.text(`${bom ? BOM : ""}${changes}`) });
+  const [rosterFile, wideFile, dailyFile, metricsFile, historyFile, ...rest] = await writeFilesAtomically(outDir, jobs);
+  const reportFile = html === undefined ? null : rest.shift() ?? null;
+  const changesFile = changes === undefined ? null : rest.shift() ?? null;
+  return { roster: rosterFile, rosterWide: wideFile, daily: dailyFile, metrics: metricsFile, historyNext: historyFile, report: reportFile, changes: changesFile };
 }
 
 function checkRosterShape(problem: Problem, roster: Roster): void {
@@ -179,12 +189,38 @@ export function dailyCsv(problem: Problem, roster: Roster, bom = false): string 
   const lines: string[] = [`${bom ? BOM : ""}agency_id,date,office,home,leave,cap`];
   for (const agency of problem.agencies) {
     const id = inputCell(agency.id);
-    const cap = agency.cap === null ? "" : String(agency.cap);
     problem.calendar.days.forEach((date, d) => {
       const at = (agency.index * days + d) * 3;
+      // The cap in force that day (caps.csv included); empty for exempt agencies.
+      const cap = capOn(agency, d) ?? "";
       // MODE order is HOME=0, OFFICE=1, LEAVE=2
       lines.push(`${id},${date},${counts[at + 1]},${counts[at]},${counts[at + 2]},${cap}`);
     });
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/**
+ * history-next.csv: `employee_id,office_days,workdays`, cumulative, one row per person in
+ * input order, readable as the next period's history.csv: office_days = history + office
+ * days of this horizon; workdays = prior workdays + this horizon's workdays not on leave.
+ *
+ * @example historyNextCsv(problem, roster) //=> "employee_id,office_days,workdays\nE1,12,36\n..."
+ */
+export function historyNextCsv(problem: Problem, roster: Roster, bom = false): string {
+  const days = problem.calendar.days.length;
+  const modes = roster.modes;
+  const lines: string[] = [`${bom ? BOM : ""}employee_id,office_days,workdays`];
+  for (const person of problem.people) {
+    const base = person.index * days;
+    let office = 0;
+    let available = 0;
+    for (let d = 0; d < days; d++) {
+      const mode = modes[base + d];
+      if (mode === OFFICE) office++;
+      if (mode !== LEAVE) available++;
+    }
+    lines.push(`${inputCell(person.id)},${person.history + office},${person.priorWorkdays + available}`);
   }
   return `${lines.join("\n")}\n`;
 }
