@@ -14,7 +14,9 @@ import { verifyRoster } from "../verify/rules.js";
 import { formatViolation } from "../verify/format.js";
 import { computeMetrics } from "../metrics/fairness.js";
 import { objectiveValues, type ObjectiveValues } from "../metrics/objectives.js";
-import { VerificationError } from "../domain/errors.js";
+import { InfeasibleError, VerificationError } from "../domain/errors.js";
+import { pinConflicts } from "../policy/pinConflicts.js";
+import { hasRequests, wishesGranted, type RequestFigures } from "../metrics/requests.js";
 import type { Problem, Roster } from "../domain/problem.js";
 import type { Lang } from "../messages/index.js";
 
@@ -26,8 +28,16 @@ export interface SolveScenarioOptions {
   threads?: number;
   /** Called after each agency is solved. */
   onAgency?: (done: number, total: number) => void;
-  /** Builds report.html from the finished run; no report when omitted. */
-  report?: (problem: Problem, roster: Roster, metrics: unknown) => string;
+  /** Builds report.html from the finished run; no report when omitted. `extras` carries what a replan adds. */
+  report?: (problem: Problem, roster: Roster, metrics: unknown, extras?: RunExtras) => string;
+}
+
+/** What a pipeline other than `solve` adds to a run, made from the verified roster (see `replanScenario`). */
+export interface RunExtras {
+  /** changes.csv of a replan. */
+  changesCsv?: string;
+  /** What the report shows beyond the roster: the replan's summary (who to notify). */
+  replan?: unknown;
 }
 
 export interface StageTimes {
@@ -44,6 +54,8 @@ export interface SolveOutcome {
   roster: Roster;
   metrics: ReturnType<typeof computeMetrics>;
   objectives: ObjectiveValues;
+  /** Wishes granted and pins kept (requests.csv, and a replan's published days); null when nobody has a request. */
+  requests: RequestFigures | null;
   written: WrittenFiles;
   /** Milliseconds per stage. */
   times: StageTimes;
@@ -59,12 +71,30 @@ const PARALLEL_FROM = Number.POSITIVE_INFINITY;
 
 /** Solve the scenario in `dir` and write the verified roster into `outDir`. */
 export async function solveScenario(dir: string, outDir: string, options: SolveScenarioOptions = {}): Promise<SolveOutcome> {
-  const lang = options.lang ?? "en";
   const clock = stopwatch();
   const input = await readScenario(dir);
   const read = clock();
   const problem = compile(input);
   const compiled = clock();
+  return solveCompiled(problem, outDir, options, { read, compile: compiled }, clock);
+}
+
+/**
+ * The stages after compile, shared by `solve` and `replan`: solve (pins that cannot hold
+ * named first), verify, measure, write. Nothing is written unless the verifier passed the
+ * roster.
+ */
+export async function solveCompiled(
+  problem: Problem,
+  outDir: string,
+  options: SolveScenarioOptions,
+  before: Pick<StageTimes, "read" | "compile">,
+  clock: () => number = stopwatch(),
+  afterVerify?: (roster: Roster) => RunExtras,
+): Promise<SolveOutcome> {
+  const lang = options.lang ?? "en";
+  const conflicts = pinConflicts(problem);
+  if (conflicts.length > 0) throw new InfeasibleError(conflicts);
   const threads = Math.max(1, Math.min(options.threads ?? (problem.people.length >= PARALLEL_FROM ? availableParallelism() : 1), problem.agencies.length));
   const { roster, stats } = threads > 1
     ? await solveInParallel(problem, options.solver ?? "jslp", threads, options.onAgency)
@@ -75,15 +105,23 @@ export async function solveScenario(dir: string, outDir: string, options: SolveS
   const verified = clock();
   const metrics = computeMetrics(problem, roster);
   const objectives = objectiveValues(problem, roster);
-  const reportHtml = options.report?.(problem, roster, metrics);
+  const requests = hasRequests(problem) ? wishesGranted(problem, roster) : null;
+  const document = requests === null ? metrics : { ...metrics, requests };
+  const extras = afterVerify?.(roster) ?? {};
+  const reportHtml = options.report?.(problem, roster, document, extras);
+  const changesCsv = extras.changesCsv;
   const measured = clock();
-  const written = await writeOutputs(outDir, problem, roster, { metrics, lang, excelBom: options.excelBom, ...(reportHtml === undefined ? {} : { reportHtml }) });
+  const written = await writeOutputs(outDir, problem, roster, {
+    metrics: document, lang, excelBom: options.excelBom,
+    ...(reportHtml === undefined ? {} : { reportHtml }),
+    ...(changesCsv === undefined ? {} : { changesCsv }),
+  });
   const wrote = clock();
-  return { problem, roster, metrics, objectives, written, times: { read, compile: compiled, solve: solved, verify: verified, metrics: measured, write: wrote }, models: stats.models };
+  return { problem, roster, metrics, objectives, requests, written, times: { ...before, solve: solved, verify: verified, metrics: measured, write: wrote }, models: stats.models };
 }
 
 /** Milliseconds since the previous call. */
-function stopwatch(): () => number {
+export function stopwatch(): () => number {
   let last = performance.now();
   return () => {
     const now = performance.now();

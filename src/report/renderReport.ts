@@ -11,7 +11,8 @@
  * Every text from the input (names can hold `<script>`) is escaped for HTML, and the embedded
  * JSON escapes `<`, `>` and `&` so that nothing in it can close its script element.
  */
-import { HOME, LEAVE, MODE_CODES, OFFICE, type Problem, type Roster } from "../domain/problem.js";
+import { HOME, LEAVE, MODE_CODES, OFFICE, capBasisOn, capOn, type Problem, type Roster } from "../domain/problem.js";
+import type { ReplanSummary } from "../replan/changes.js";
 import type { Metrics } from "../metrics/fairness.js";
 import { formatMessage, type Lang, type MessageCode, type MessageValues } from "../messages/index.js";
 import { FIGURE_NAMES, rosterFigures, type ScopeFigures } from "../compare/figures.js";
@@ -32,6 +33,8 @@ export interface ReportOptions {
   warnings?: string[];
   /** Most violation lines written per rule (the count says how many there are). */
   linesPerRule?: number;
+  /** A replan's changes: the people to notify, per agency. */
+  replan?: ReplanSummary;
 }
 
 /** Rows of the person grid drawn at a time. */
@@ -73,6 +76,7 @@ export function renderReport(problem: Problem, roster: Roster, metrics: Metrics,
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">\n`,
     `<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${title}</title>\n<style>${CSS}</style>\n</head>\n<body>\n`,
     `<header><h1>${title}</h1><p>${summary}</p></header>\n`,
+    options.replan === undefined ? "" : notifySection(options.replan, t),
     heatmapSection(problem, counted, t),
     gridSection(problem, lang, t),
     histogramSection(problem, counted, t),
@@ -138,18 +142,20 @@ function heatmapSection(problem: Problem, counted: Counted, t: Words): string {
     const cells: string[] = [];
     for (let d = 0; d < days; d++) {
       const office = counts[agency.index * days + d];
-      if (agency.exempt || agency.cap === null) {
+      // The cap in force that day (caps.csv included), its source in the cell's title.
+      const cap = capOn(agency, d);
+      if (agency.exempt || cap === null) {
         cells.push(`<td class="ex">${office}</td>`);
         continue;
       }
-      const cap = agency.cap;
+      const title = agency.dayCaps?.[d] === undefined || agency.dayCaps[d] === null ? "" : ` title="${escapeHtml(capBasisOn(agency, d))}"`;
       if (office > cap) {
-        cells.push(`<td class="over">${office}/${cap}</td>`);
+        cells.push(`<td class="over"${title}>${office}/${cap}</td>`);
         continue;
       }
       const ratio = cap === 0 ? 0 : office / cap;
       const alpha = (0.08 + 0.82 * ratio).toFixed(2);
-      cells.push(`<td style="background:rgba(0,105,115,${alpha})${ratio > 0.55 ? ";color:#fff" : ""}">${office}/${cap}</td>`);
+      cells.push(`<td${title} style="background:rgba(0,105,115,${alpha})${ratio > 0.55 ? ";color:#fff" : ""}">${office}/${cap}</td>`);
     }
     const exempt = agency.exempt ? ` <small>(${t("report.exempt")})</small>` : "";
     return `<tr><th scope="row" title="${escapeHtml(agency.id)}">${escapeHtml(agency.name)}${exempt}</th>${cells.join("")}</tr>`;
@@ -228,6 +234,17 @@ function figuresSection(scopes: ScopeFigures[], unit: Metrics["unit"], t: Words)
     `<div class="scroll"><table class="figures"><thead><tr><th scope="col">${t("table.scope")}</th>${head}</tr></thead>\n<tbody>\n${rows.join("\n")}\n</tbody></table></div></section>\n`;
 }
 
+/** A replan's people to notify: per agency, each person with a changed day and the days. */
+function notifySection(replan: ReplanSummary, t: Words): string {
+  const head = `<section id="notify"><h2>${t("report.notify")}</h2><p class="note">${t("report.notify_note", { from: replan.from, people: replan.people, agencies: replan.agencies.length })}</p>\n`;
+  if (replan.agencies.length === 0) return `${head}<p class="ok">${t("report.notify_none")}</p></section>\n`;
+  const parts = replan.agencies.map((a) => {
+    const rows = a.people.map((p) => `<tr><th scope="row">${escapeHtml(p.id)}</th><td class="nm">${escapeHtml(p.name)}</td><td class="nm">${p.dates.map(shortDate).join(", ")}</td></tr>`);
+    return `<h3>${escapeHtml(a.agency)} (${escapeHtml(a.agencyId)}): ${a.people.length}</h3>\n<table class="notify"><thead><tr><th scope="col">${t("sheet.employee_id")}</th><th scope="col">${t("report.name")}</th><th scope="col">${t("report.notify_days")}</th></tr></thead>\n<tbody>\n${rows.join("\n")}\n</tbody></table>`;
+  });
+  return `${head}${parts.join("\n")}\n</section>\n`;
+}
+
 function findingsSection(options: ReportOptions, t: Words): string {
   const groups = options.findings ?? [];
   const warnings = options.warnings ?? [];
@@ -264,6 +281,7 @@ thead th{background:#f3f4f6;position:sticky;top:0}
 .controls{margin:.3rem 0 .5rem;display:flex;gap:.5rem;align-items:center;flex-wrap:wrap}
 .controls select,.controls input,.controls button{font:inherit;padding:2px 6px}
 svg text{font-size:11px;fill:#333}svg .n{fill:#006973}svg .bar{fill:#2b8a93}svg .axis{stroke:#888}
+.notify td.nm{text-align:left;white-space:normal}
 .ok{color:#1b5e20;font-weight:bold}.warn{color:#8a4b00;font-weight:bold}
 #violations ul{margin:.2rem 0;padding-left:1.2rem}#violations li.more{list-style:none;color:#555}
 @media print{

@@ -1,8 +1,8 @@
 /** `giliran solve SCENARIO_DIR -o OUT_DIR`: agency CSVs in, a verified roster out. */
 import { Command, InvalidArgumentError, Option } from "commander";
-import { solveScenario } from "../../pipeline/solveScenario.js";
+import { solveScenario, type SolveOutcome } from "../../pipeline/solveScenario.js";
 import { BACKEND_NAMES, type BackendName } from "../../../solver/backend.js";
-import { formatMessage } from "../../messages/index.js";
+import { formatMessage, type Lang } from "../../messages/index.js";
 import { langOption, run } from "../run.js";
 import { progressBar } from "../progress.js";
 import { renderReport } from "../../report/renderReport.js";
@@ -38,19 +38,24 @@ export function register(program: Command): void {
             report: (problem, roster, metrics) => renderReport(problem, roster, metrics as Metrics, { lang }),
           });
           bar.stop();
-          if (!flags.quiet) {
-            const { problem, objectives } = outcome;
-            const seconds = ((performance.now() - started) / 1000).toFixed(2);
-            process.stdout.write(`${formatMessage("solve.summary", {
-              agencies: problem.agencies.length, employees: problem.people.length, workdays: problem.calendar.days.length,
-              out: flags.out, seconds, spread: objectives.maxDeviation.toFixed(1), weekly: objectives.weeklyDeviation.toFixed(1),
-            }, lang)}\n${formatMessage("solve.verified", {}, lang)}\n`);
-          }
+          if (!flags.quiet) process.stdout.write(`${solveLines(outcome, flags.out, started, lang).join("\n")}\n`);
         } finally {
           bar.stop();
         }
       });
     });
+}
+
+/** The summary lines of a run: sizes and time, fairness, verified, and the requests when there are any. */
+export function solveLines(outcome: SolveOutcome, out: string, started: number, lang: Lang): string[] {
+  const { problem, objectives, requests } = outcome;
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  const lines = [formatMessage("solve.summary", {
+    agencies: problem.agencies.length, employees: problem.people.length, workdays: problem.calendar.days.length,
+    out, seconds, spread: objectives.maxDeviation.toFixed(1), weekly: objectives.weeklyDeviation.toFixed(1),
+  }, lang), formatMessage("solve.verified", {}, lang)];
+  if (requests !== null && requests.wishes + requests.pins > 0) lines.push(formatMessage("solve.wishes", { granted: requests.granted, wishes: requests.wishes, pins: requests.pins }, lang));
+  return lines;
 }
 
 function positiveInt(value: string): number {
