@@ -80,7 +80,7 @@ export const en = {
   "violation.minOfficePerAgencyDay": "{agency}, {date}: {office} in the office, min_office {min}",
   "violation.compositionRule": "{agency}, {date}: {count} {who} in the office, rules.csv line {line} asks {bounds}",
   "violation.weeklyBlocks": "{employee} ({agency}), week of {week}: office on {office} day(s) and home on {home}",
-  "violation.pinsHold": "{employee} ({agency}), {date}: pinned {pinned} (requests.csv) but marked {mode}",
+  "violation.pinsHold": "{employee} ({agency}), {date}: pinned to {pinned} but marked {mode}",
   "violation.unknownMode": "{employee} ({agency}), {date}: mode code {mode} is not office, home or leave",
   "mode.home": "home",
   "mode.office": "office",
@@ -100,7 +100,7 @@ export const en = {
   // solve summary
   "solve.summary": "{agencies} agencies, {employees} employees, {workdays} workdays: roster written to {out} in {seconds} s; largest deviation from a fair share {spread} days ({weekly} within a week).",
   "solve.verified": "Verified: every hard rule holds.",
-  "solve.wishes": "Wishes granted: {granted} of {wishes} (requests.csv); pins kept: {pins}.",
+  "solve.wishes": "Wishes granted: {granted} of {wishes}; pins kept: {pins}.",
   "replan.summary": "Replanned from {from}: {kept} of {published} published person-days kept; {changed} assignment(s) changed from {from} on, for {people} people (changes.csv).",
   "replan.published_changed": "{count} published person-day(s) changed because leave.csv or the rules now say so (listed in changes.csv).",
   "replan.agency": "  {agency} ({agencyId}): {changed} change(s), {people} people to notify",

@@ -75,7 +75,7 @@ export const id: Record<MessageCode, string> = {
   "violation.minOfficePerAgencyDay": "{agency}, {date}: {office} di kantor, min_office {min}",
   "violation.compositionRule": "{agency}, {date}: {count} {who} di kantor, rules.csv baris {line} meminta {bounds}",
   "violation.weeklyBlocks": "{employee} ({agency}), minggu {week}: {office} hari di kantor dan {home} hari di rumah",
-  "violation.pinsHold": "{employee} ({agency}), {date}: dikunci {pinned} (requests.csv) tetapi tertulis {mode}",
+  "violation.pinsHold": "{employee} ({agency}), {date}: dikunci di {pinned} tetapi tertulis {mode}",
   "violation.unknownMode": "{employee} ({agency}), {date}: kode mode {mode} bukan kantor, rumah atau cuti",
   "mode.home": "rumah",
   "mode.office": "kantor",
@@ -94,7 +94,7 @@ export const id: Record<MessageCode, string> = {
 
   "solve.summary": "{agencies} perangkat daerah, {employees} pegawai, {workdays} hari kerja: jadwal ditulis ke {out} dalam {seconds} dtk; selisih keadilan terburuk {spread} ({weekly} dalam satu minggu).",
   "solve.verified": "Terverifikasi: semua aturan wajib terpenuhi.",
-  "solve.wishes": "Keinginan dipenuhi: {granted} dari {wishes} (requests.csv); kuncian dipatuhi: {pins}.",
+  "solve.wishes": "Keinginan dipenuhi: {granted} dari {wishes}; kuncian dipatuhi: {pins}.",
   "replan.summary": "Dijadwal ulang mulai {from}: {kept} dari {published} hari-orang terbit tetap; {changed} penugasan berubah mulai {from}, untuk {people} orang (changes.csv).",
   "replan.published_changed": "{count} hari-orang terbit berubah karena leave.csv atau aturan sekarang menghendakinya (tercantum di changes.csv).",
   "replan.agency": "  {agency} ({agencyId}): {changed} perubahan, {people} orang perlu diberi tahu",
