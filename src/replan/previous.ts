@@ -21,6 +21,8 @@ import { modeFromText, type RosterFile } from "../io/readRoster.js";
 
 /** No mode known for a person-day in the previous roster. */
 export const UNKNOWN = 255;
+/** A cell whose code is no mode (reported as bad input). */
+const UNREADABLE = 254;
 
 export interface PreviousRoster {
   /** The previous mode of every person of today's problem on every workday (`UNKNOWN` where none). */
@@ -68,6 +70,7 @@ export function previousRoster(problem: Problem, file: RosterFile, fromDay: numb
     if (d === undefined) continue;
     const mode = modeFromText(entry.mode);
     if (mode === null) {
+      modes[p * days + d] = UNREADABLE;
       if (issues.length < 50) issues.push({ code: "input.previous_mode", file: file.file, line: entry.line, column: entry.column, values: { received: entry.mode } });
       continue;
     }
@@ -76,7 +79,7 @@ export function previousRoster(problem: Problem, file: RosterFile, fromDay: numb
   for (let p = 0; p < listed.length && issues.length < 50; p++) {
     if (listed[p] === 0) continue;
     for (let d = 0; d < fromDay; d++) {
-      if (modes[p * days + d] !== UNKNOWN) continue;
+      if (modes[p * days + d] !== UNKNOWN) continue; // UNREADABLE is reported already
       issues.push({ code: "input.previous_missing", file: file.file, values: { employee: problem.people[p].id, date: problem.calendar.days[d], from: problem.calendar.days[fromDay] ?? "the end" } });
       break;
     }
