@@ -208,6 +208,7 @@ export const en = {
   "bench.generate": "Generating {label} employees (not timed) ...",
   "bench.floor": "  I/O floor (reading the input, writing a roster of the same size) ...",
   "bench.solve": "  solve --solver {solver} ...",
+  "bench.replan": "  replan from the ninth workday (0.5 % newly sick) and a fresh solve of the same input ...",
   "bench.solved": "    {seconds} s, peak {mb} MB",
   "bench.failed": "    failed: {reason}",
   "bench.exact": "Naive per-person model, {label} (time limit {limit} s) ...",

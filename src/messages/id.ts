@@ -200,6 +200,7 @@ export const id: Record<MessageCode, string> = {
   "bench.generate": "Membuat {label} pegawai (tidak diukur) ...",
   "bench.floor": "  Batas bawah I/O (membaca masukan, menulis jadwal sebesar itu) ...",
   "bench.solve": "  solve --solver {solver} ...",
+  "bench.replan": "  replan dari hari kerja kesembilan (0,5 % baru sakit) dan solve baru atas masukan yang sama ...",
   "bench.solved": "    {seconds} dtk, puncak {mb} MB",
   "bench.failed": "    gagal: {reason}",
   "bench.exact": "Model naif per orang, {label} (batas waktu {limit} dtk) ...",
