@@ -22,6 +22,7 @@ import { compile } from "../src/policy/compile.js";
 import { checkRoster } from "../src/check/checkRoster.js";
 import { changedFrom } from "../src/replan/changes.js";
 import { fromDayIndex } from "../src/replan/previous.js";
+import { errorLines } from "../src/cli/run.js";
 
 const KOTIM = fileURLToPath(new URL("../../fixtures/kotim-2021/", import.meta.url));
 /** The ninth workday of the horizon (19 Jul 2021 is the first; 20 Jul is Idul Adha). */
@@ -55,7 +56,14 @@ async function main(): Promise<number> {
 
   // 3. Replan from the ninth workday, and a fresh solve of the same inputs.
   const replanStart = performance.now();
-  const replanned = await replanScenario(today, join(out, "replan"), { previous: join(published, "roster.csv"), from });
+  let replanned: Awaited<ReturnType<typeof replanScenario>>;
+  try {
+    replanned = await replanScenario(today, join(out, "replan"), { previous: join(published, "roster.csv"), from });
+  } catch (error) {
+    // The count solver must honour pins (the published days) and dated caps for this to work.
+    process.stderr.write(`replan failed: ${errorLines(error, "en").lines.slice(0, 5).join("\n")}\n`);
+    return 1;
+  }
   const replanSeconds = (performance.now() - replanStart) / 1000;
   const freshStart = performance.now();
   const fresh = await solveScenario(today, join(out, "fresh"));

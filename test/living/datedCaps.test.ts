@@ -146,3 +146,31 @@ describe("requests.csv, read and compiled", () => {
     expect(offIssues).toEqual(["input.request_not_workday:2"]);
   });
 });
+
+describe("solve with caps.csv and requests.csv", () => {
+  it("holds each day to the cap in force, a decreed remote day included (needs the solver's dated caps)", async (ctx) => {
+    const { solverSupport } = await import("../helpers/living.js");
+    if (!(await solverSupport()).datedCaps) ctx.skip();
+    const { solveScenario } = await import("../../src/pipeline/solveScenario.js");
+    const { readFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tempDir } = await import("../helpers/cli.js");
+    const dir = scenarioCopy(TINY, { "caps.csv": "agency_id,from,to,cap_count\nBAPPEDA,2021-07-26,2021-07-30,2\n*,2021-07-21,2021-07-21,0\n" });
+    const out = tempDir("giliran-caps-");
+    await solveScenario(dir, out);
+    const daily = readFileSync(join(out, "daily.csv"), "utf8").trim().split("\n").slice(1).map((l) => l.split(","));
+    const bappeda = daily.filter((r) => r[0] === "BAPPEDA");
+    expect(bappeda.map((r) => r[5])).toEqual(["4", "1", "4", "4", "2", "2", "2", "2", "2"]);
+    for (const r of daily) if (r[5] !== "") expect(Number(r[2])).toBeLessThanOrEqual(Number(r[5]));
+    expect(bappeda[1][2]).toBe("1");
+  });
+
+  it("names an impossible pin as an infeasibility before solving (exit 2), with the person, the day and the rule", async () => {
+    const { giliran, tempDir } = await import("../helpers/cli.js");
+    const dir = scenarioCopy(TINY, { "requests.csv": "employee_id,date,mode,kind\n196812251994031011,2021-07-21,home,pin\n198807072012011005,2021-07-22,office,pin\n" });
+    const result = giliran("solve", dir, "-o", tempDir(), "-q");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("196812251994031011 Ir. Bambang Wijaya, M.T. (Badan Perencanaan Pembangunan Daerah), 2021-07-21: requests.csv pins home but the person must be in the office (mandatory)");
+    expect(result.stderr).toContain("198807072012011005 Agus Prasetyo (Dinas Kesehatan), 2021-07-22: requests.csv pins office but the person is on leave");
+  });
+});
