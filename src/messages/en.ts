@@ -61,6 +61,7 @@ export const en = {
   "infeasible.pins_below_min_office": "{agency}, {date}: min_office is {min} but only {available} staff are available once {pinned} are pinned home",
   "infeasible.published_over_cap": "{agency}, {date}: the published roster has {office} in the office, above today's cap {cap} ({basis}); a published day cannot change",
   "infeasible.rules_conflict": "{agency}, {date}: the cap ({cap}), min_office ({min}) and the composition rules cannot all hold",
+  "infeasible.pin_conflict": "{agency}, week of {date}: {employee} ({name}) is pinned to the office and to home in the same week, but weekly rotation keeps one mode a week",
   "infeasible.more_days": "(the same on {more} more workday(s), to {last})",
   "infeasible.summary": "No roster satisfies every rule: {count} cause(s). Nothing was written.",
 

@@ -57,6 +57,7 @@ export const id: Record<MessageCode, string> = {
   "infeasible.pins_below_min_office": "{agency}, {date}: min_office {min} padahal hanya {available} pegawai tersedia setelah {pinned} dikunci di rumah",
   "infeasible.published_over_cap": "{agency}, {date}: jadwal terbit berisi {office} orang di kantor, di atas batas hari ini {cap} ({basis}); hari terbit tidak dapat diubah",
   "infeasible.rules_conflict": "{agency}, {date}: batas ({cap}), min_office ({min}) dan aturan komposisi tidak dapat dipenuhi bersamaan",
+  "infeasible.pin_conflict": "{agency}, pekan {date}: {employee} ({name}) dipatok ke kantor dan ke rumah dalam pekan yang sama, padahal rotasi mingguan memakai satu mode per pekan",
   "infeasible.more_days": "(sama pada {more} hari kerja berikutnya, sampai {last})",
   "infeasible.summary": "Tidak ada jadwal yang memenuhi semua aturan: {count} penyebab. Tidak ada berkas yang ditulis.",
 
