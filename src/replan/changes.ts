@@ -37,6 +37,8 @@ export interface ReplanSummary {
   people: number;
   joined: number;
   left: number;
+  /** Published agency-days above today's cap, kept as published. */
+  overCap: number;
   /** Agencies with a change, in input order. */
   agencies: AgencyChanges[];
 }
@@ -46,7 +48,7 @@ export interface ReplanSummary {
  *
  * @returns the summary and the text of changes.csv (rows in person input order, then date)
  */
-export function replanChanges(problem: Problem, previous: PreviousRoster, roster: Roster, fromDay: number, from: string, counts: { published: number; joined: number }): { summary: ReplanSummary; csv: string } {
+export function replanChanges(problem: Problem, previous: PreviousRoster, roster: Roster, fromDay: number, from: string, counts: { published: number; joined: number; overCap: number }): { summary: ReplanSummary; csv: string } {
   const days = problem.calendar.days;
   const n = days.length;
   const lines = ["employee_id,name,agency_id,date,before,after"];
@@ -88,7 +90,7 @@ export function replanChanges(problem: Problem, previous: PreviousRoster, roster
   const agencies = [...byAgency.entries()].sort((a, b) => a[0] - b[0]).map(([, v]) => v);
   const summary: ReplanSummary = {
     from: days[fromDay] ?? from, published: counts.published, kept, publishedChanged, changed, people,
-    joined: counts.joined, left: previous.left.length, agencies,
+    joined: counts.joined, left: previous.left.length, overCap: counts.overCap, agencies,
   };
   return { summary, csv: `${lines.join("\n")}\n` };
 }

@@ -14,9 +14,12 @@
  *   published days (not on staff yet, so owed no share for them), free from `--from` on.
  * - Someone in the previous roster but no longer in employees.csv has left: their days are
  *   dropped (counted in the summary).
+ * - A published day is history: where it holds more people in the office than today's cap
+ *   (a cap in percent falls when someone leaves; caps.csv changed a past day), the cap of
+ *   that day is raised to what was published, and the day is counted in the summary.
  */
 import { InputError } from "../domain/errors.js";
-import { HOME, OFFICE, PIN_HOME, PIN_OFFICE, REQUEST_NONE, WISH_HOME, WISH_OFFICE, type Problem } from "../domain/problem.js";
+import { HOME, OFFICE, PIN_HOME, PIN_OFFICE, REQUEST_NONE, WISH_HOME, WISH_OFFICE, capBasisOn, capOn, type Problem } from "../domain/problem.js";
 import { modeFromText, type RosterFile } from "../io/readRoster.js";
 
 /** No mode known for a person-day in the previous roster. */
@@ -93,6 +96,8 @@ export interface AppliedPrevious {
   published: number;
   /** People in employees.csv and not in the previous roster. */
   joined: number;
+  /** Agency-days before `--from` whose published office count is above today's cap (kept as published). */
+  overCap: number;
 }
 
 /**
@@ -135,5 +140,34 @@ export function applyPrevious(problem: Problem, previous: PreviousRoster, fromDa
     }
     person.requests = any ? requests : null;
   }
-  return { published, joined };
+  return { published, joined, overCap: keepPublishedCaps(problem, fromDay) };
+}
+
+/**
+ * Raise the cap of each published day to its published office count where today's cap is
+ * below it (the past cannot be replanned). Returns the number of agency-days raised.
+ */
+function keepPublishedCaps(problem: Problem, fromDay: number): number {
+  let raised = 0;
+  const days = problem.calendar.days;
+  for (const agency of problem.agencies) {
+    if (agency.exempt) continue;
+    for (let d = 0; d < fromDay; d++) {
+      const cap = capOn(agency, d);
+      if (cap === null) continue;
+      let office = 0;
+      for (const p of agency.people) {
+        const person = problem.people[p];
+        if (person.leave !== null && person.leave[d] === 1) continue;
+        if (person.attendance === "fixed" || person.requests?.[d] === PIN_OFFICE) office++;
+      }
+      if (office <= cap) continue;
+      agency.dayCaps ??= new Array<number | null>(days.length).fill(null);
+      agency.dayCapBasis ??= new Array<string | null>(days.length).fill(null);
+      agency.dayCapBasis[d] = `${capBasisOn(agency, d)}, ${office} as published before ${days[fromDay] ?? "the replan"}`;
+      agency.dayCaps[d] = office;
+      raised++;
+    }
+  }
+  return raised;
 }

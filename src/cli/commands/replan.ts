@@ -28,7 +28,7 @@ export function register(program: Command): void {
     .requiredOption("--previous <roster>", "the roster published before (roster.csv or roster-wide.csv)")
     .requiredOption("--from <date>", "first day to replan (YYYY-MM-DD or DD/MM/YYYY); days before it stay as published")
     .requiredOption("-o, --out <dir>", "output directory (created if missing; files replaced atomically)")
-    .addOption(new Option("--solver <name>", "integer-programming backend").choices(BACKEND_NAMES).default("jslp"))
+    .addOption(new Option("--solver <name>", "integer-programming backend").choices(BACKEND_NAMES).default("auto"))
     .addOption(new Option("--lang <lang>", "language of messages and sheet titles").choices(["en", "id"]).default("en"))
     .option("--excel-bom", "start CSV files with a byte order mark (for old Excel)")
     .option("-q, --quiet", "print nothing on success")
@@ -61,6 +61,7 @@ export function replanLines(summary: ReplanSummary, lang: "en" | "id"): string[]
   if (summary.publishedChanged > 0) lines.push(formatMessage("replan.published_changed", { count: summary.publishedChanged }, lang));
   if (summary.joined > 0) lines.push(formatMessage("replan.joined", { count: summary.joined }, lang));
   if (summary.left > 0) lines.push(formatMessage("replan.left", { count: summary.left }, lang));
+  if (summary.overCap > 0) lines.push(formatMessage("replan.over_cap", { count: summary.overCap }, lang));
   for (const a of summary.agencies) {
     lines.push(formatMessage("replan.agency", { agency: a.agency, agencyId: a.agencyId, changed: a.changed + a.publishedChanged, people: a.people.length }, lang));
   }
