@@ -5,14 +5,15 @@
  * published mode, so that the solver's objectives come first and the fewest changes after.
  *
  * read scenario -> compile -> read previous roster -> pin and wish -> solve -> verify -> write
+ * (the times of the first three are reported as `read`, of pinning and wishing as `compile`)
  * (the stages after compile are `solveCompiled`, shared with `solve`).
  */
 import { readScenario } from "../io/readScenario.js";
-import { readRoster } from "../io/readRoster.js";
 import { compile } from "../policy/compile.js";
 import { parseDate } from "../domain/values.js";
 import { InputError } from "../domain/errors.js";
-import { applyPrevious, fromDayIndex, previousRoster } from "../replan/previous.js";
+import { applyPrevious, fromDayIndex } from "../replan/previous.js";
+import { readPrevious } from "../replan/readPrevious.js";
 import { replanChanges, type ReplanSummary } from "../replan/changes.js";
 import { solveCompiled, stopwatch, type SolveOutcome, type SolveScenarioOptions } from "./solveScenario.js";
 
@@ -39,11 +40,10 @@ export async function replanScenario(dir: string, outDir: string, options: Repla
   const from = parseDate(options.from);
   if (from === null) throw new InputError([{ code: "input.replan_from", file: "--from", values: { received: options.from } }]);
   const clock = stopwatch();
-  const [input, file] = await Promise.all([readScenario(dir), readRoster(options.previous)]);
-  const read = clock();
-  const problem = compile(input);
+  const problem = compile(await readScenario(dir));
   const fromDay = fromDayIndex(problem, from);
-  const previous = previousRoster(problem, file, fromDay);
+  const previous = await readPrevious(options.previous, problem, fromDay);
+  const read = clock();
   const counts = applyPrevious(problem, previous, fromDay);
   const compiled = clock();
   let summary: ReplanSummary | null = null;

@@ -162,6 +162,16 @@ describe("replan, people who left and bad input", () => {
     expect(existsSync(join(out, "roster.csv"))).toBe(false);
   });
 
+  it("reads a hand-edited wide roster-wide.csv (semicolons) as the previous roster", async () => {
+    const wide = readFileSync(join(previous, "..", "roster-wide.csv"), "utf8").replace(/,/g, ";");
+    const path = join(tempDir("giliran-previous-"), "roster-wide.csv");
+    writeFileSync(path, wide);
+    const fromWide = await replanScenario(TINY, tempDir("giliran-replan-"), { previous: path, from: FROM });
+    const fromLong = await replanScenario(TINY, tempDir("giliran-replan-"), { previous, from: FROM });
+    expect(fromWide.roster.modes).toEqual(fromLong.roster.modes);
+    expect(fromWide.replan.published).toBe(fromLong.replan.published);
+  });
+
   it("ignores changes the previous roster holds only from --from on when it cannot be read there (the days are replanned anyway)", async () => {
     const edited = editedPrevious(["2021-07-29"]);
     const outcome = await replanScenario(TINY, tempDir("giliran-replan-"), { previous: edited, from: FROM });

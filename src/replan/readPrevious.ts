@@ -1,0 +1,96 @@
+/**
+ * Reading the previous roster of a replan straight into modes. A province's roster.csv is 2
+ * million rows: the general reader (`readRoster`, fast-csv, one object per cell) takes about
+ * 12 s and 700 MB on it, so the long form giliran writes (`employee_id,date,mode`, no quotes)
+ * is read here line by line into the mode bytes, with no object per row. Any other file
+ * (wide, quoted, extra columns) goes through `readRoster`, which reads every form.
+ */
+import { readFile } from "node:fs/promises";
+import { InputError, type InputIssue } from "../domain/errors.js";
+import { HOME, LEAVE, OFFICE, type Problem } from "../domain/problem.js";
+import { parseDate } from "../domain/values.js";
+import { detectDelimiter, parseRosterText } from "../io/readRoster.js";
+import { unneutralizeFormula } from "../io/csvText.js";
+import { UNKNOWN, previousRoster, type PreviousRoster } from "./previous.js";
+
+const UNREADABLE = 254;
+const MODES: Readonly<Record<string, number>> = { office: OFFICE, o: OFFICE, home: HOME, h: HOME, leave: LEAVE, l: LEAVE };
+
+/**
+ * The previous roster at `path`, mapped onto today's people and workdays (see `previousRoster`
+ * for what is checked).
+ *
+ * @throws InputError when the file cannot be read, or holds a code that is no mode or a gap on a published day
+ * @example await readPrevious("out/july/roster.csv", problem, 8) //=> { modes, listed, left }
+ */
+export async function readPrevious(path: string, problem: Problem, fromDay: number): Promise<PreviousRoster> {
+  let text: string;
+  try {
+    text = (await readFile(path)).toString("utf8");
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new InputError([{ code: "input.file_unreadable", file: path, values: { file: path, reason } }]);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const headerEnd = text.indexOf("\n");
+  const header = (headerEnd === -1 ? text : text.slice(0, headerEnd)).replace(/\r$/, "");
+  const delimiter = detectDelimiter(header);
+  const titles = header.split(delimiter).map((t) => t.trim().toLowerCase());
+  const plain = titles.length === 3 && titles[0] === "employee_id" && titles[1] === "date" && titles[2] === "mode" && text.indexOf('"') === -1;
+  if (!plain) return previousRoster(problem, await parseRosterText(text, path), fromDay);
+
+  const days = problem.calendar.days.length;
+  const modes = new Uint8Array(problem.people.length * days).fill(UNKNOWN);
+  const listed = new Uint8Array(problem.people.length);
+  const personOf = new Map(problem.people.map((p) => [p.id, p.index]));
+  const dayOf = new Map(problem.calendar.days.map((d, i) => [d, i]));
+  const left = new Set<string>();
+  const issues: InputIssue[] = [];
+  let lastId = "";
+  let lastPerson: number | undefined;
+  let line = 1;
+  for (let at = headerEnd + 1; headerEnd !== -1 && at < text.length; line++) {
+    let end = text.indexOf("\n", at);
+    if (end === -1) end = text.length;
+    const next = end + 1;
+    if (end > at && text.charCodeAt(end - 1) === 13) end--;
+    const first = text.indexOf(delimiter, at);
+    const second = first === -1 || first > end ? -1 : text.indexOf(delimiter, first + 1);
+    if (second === -1 || second > end) {
+      at = next;
+      continue; // a blank line, or a row too short to hold a mode: nothing to take
+    }
+    let id = text.slice(at, first).trim();
+    if (id !== lastId) {
+      lastId = id;
+      if (id.charCodeAt(0) === 39) id = unneutralizeFormula(id);
+      lastPerson = personOf.get(id);
+      if (lastPerson === undefined && id !== "") left.add(id);
+      else if (lastPerson !== undefined) listed[lastPerson] = 1;
+    }
+    const p = lastPerson;
+    if (p !== undefined) {
+      const rawDate = text.slice(first + 1, second).trim();
+      const d = dayOf.get(rawDate) ?? dayOf.get(parseDate(rawDate) ?? "");
+      const cell = text.slice(second + 1, end).trim();
+      if (d !== undefined && cell !== "") {
+        const mode = MODES[cell] ?? MODES[cell.toLowerCase()];
+        if (mode === undefined) {
+          modes[p * days + d] = UNREADABLE;
+          if (issues.length < 50) issues.push({ code: "input.previous_mode", file: path, line, column: 3, values: { received: cell } });
+        } else modes[p * days + d] = mode;
+      }
+    }
+    at = next;
+  }
+  for (let p = 0; p < listed.length && issues.length < 50; p++) {
+    if (listed[p] === 0) continue;
+    for (let d = 0; d < fromDay; d++) {
+      if (modes[p * days + d] !== UNKNOWN) continue;
+      issues.push({ code: "input.previous_missing", file: path, values: { employee: problem.people[p].id, date: problem.calendar.days[d], from: problem.calendar.days[fromDay] ?? "the end" } });
+      break;
+    }
+  }
+  if (issues.length > 0) throw new InputError(issues);
+  return { modes, listed, left: [...left] };
+}
