@@ -49,37 +49,44 @@ export async function readPrevious(path: string, problem: Problem, fromDay: numb
   let lastId = "";
   let lastPerson: number | undefined;
   let line = 1;
+  const delimiterCode = delimiter.charCodeAt(0);
   for (let at = headerEnd + 1; headerEnd !== -1 && at < text.length; line++) {
     let end = text.indexOf("\n", at);
     if (end === -1) end = text.length;
     const next = end + 1;
     if (end > at && text.charCodeAt(end - 1) === 13) end--;
-    const first = text.indexOf(delimiter, at);
-    const second = first === -1 || first > end ? -1 : text.indexOf(delimiter, first + 1);
-    if (second === -1 || second > end) {
-      at = next;
-      continue; // a blank line, or a row too short to hold a mode: nothing to take
-    }
-    let id = text.slice(at, first).trim();
-    if (id !== lastId) {
-      lastId = id;
+    // Rows of one person come together: the id of the last row is checked in place, not sliced.
+    let first: number;
+    if (lastId !== "" && text.startsWith(lastId, at) && text.charCodeAt(at + lastId.length) === delimiterCode) first = at + lastId.length;
+    else {
+      first = text.indexOf(delimiter, at);
+      if (first === -1 || first > end) {
+        at = next;
+        continue; // a blank line, or a row too short to hold a mode: nothing to take
+      }
+      lastId = text.slice(at, first);
+      let id = lastId.trim();
       if (id.charCodeAt(0) === 39) id = unneutralizeFormula(id);
       lastPerson = personOf.get(id);
       if (lastPerson === undefined && id !== "") left.add(id);
       else if (lastPerson !== undefined) listed[lastPerson] = 1;
     }
+    const second = text.indexOf(delimiter, first + 1);
     const p = lastPerson;
-    if (p !== undefined) {
-      const rawDate = text.slice(first + 1, second).trim();
-      const d = dayOf.get(rawDate) ?? dayOf.get(parseDate(rawDate) ?? "");
-      const cell = text.slice(second + 1, end).trim();
-      if (d !== undefined && cell !== "") {
-        const mode = MODES[cell] ?? MODES[cell.toLowerCase()];
-        if (mode === undefined) {
-          modes[p * days + d] = UNREADABLE;
-          if (issues.length < 50) issues.push({ code: "input.previous_mode", file: path, line, column: 3, values: { received: cell } });
-        } else modes[p * days + d] = mode;
-      }
+    if (p === undefined || second === -1 || second > end) {
+      at = next;
+      continue;
+    }
+    const rawDate = text.slice(first + 1, second);
+    const d = dayOf.get(rawDate) ?? dayOf.get(parseDate(rawDate) ?? "");
+    if (d !== undefined) {
+      const mode = modeAt(text, second + 1, end);
+      if (mode === UNKNOWN) {
+        // empty: a gap, reported below when it is a published day
+      } else if (mode === UNREADABLE) {
+        modes[p * days + d] = UNREADABLE;
+        if (issues.length < 50) issues.push({ code: "input.previous_mode", file: path, line, column: 3, values: { received: text.slice(second + 1, end).trim() } });
+      } else modes[p * days + d] = mode;
     }
     at = next;
   }
@@ -93,4 +100,16 @@ export async function readPrevious(path: string, problem: Problem, fromDay: numb
   }
   if (issues.length > 0) throw new InputError(issues);
   return { modes, listed, left: [...left] };
+}
+
+/** The mode written between `from` and `end`: the words giliran writes checked by length and first letter, others through `MODES`. */
+function modeAt(text: string, from: number, end: number): number {
+  const length = end - from;
+  const c = text.charCodeAt(from);
+  if (length === 6 && c === 111 && text.startsWith("office", from)) return OFFICE;
+  if (length === 4 && c === 104 && text.startsWith("home", from)) return HOME;
+  if (length === 5 && c === 108 && text.startsWith("leave", from)) return LEAVE;
+  const cell = text.slice(from, end).trim();
+  if (cell === "") return UNKNOWN;
+  return MODES[cell.toLowerCase()] ?? UNREADABLE;
 }
