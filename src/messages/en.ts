@@ -204,6 +204,7 @@ export const en = {
   "report.notify_note": "Replanned from {from}: {people} people in {agencies} agencies have a changed day (changes.csv).",
   "report.notify_days": "changed days",
   "report.notify_none": "Nobody's assignment changed.",
+  "report.notify_more": "... and {more} more (changes.csv lists everyone)",
   "report.more": "... and {more} more (see giliran check)",
   "report.script_note": "The grid needs JavaScript; every other part of this page does not.",
   "bench.generate": "Generating {label} employees (not timed) ...",

@@ -196,6 +196,7 @@ export const id: Record<MessageCode, string> = {
   "report.notify_note": "Dijadwal ulang mulai {from}: {people} orang di {agencies} instansi mendapat hari yang berubah (changes.csv).",
   "report.notify_days": "hari yang berubah",
   "report.notify_none": "Tidak ada penugasan yang berubah.",
+  "report.notify_more": "... dan {more} lagi (changes.csv memuat semuanya)",
   "report.more": "... dan {more} lagi (lihat giliran check)",
   "report.script_note": "Tabel ini memerlukan JavaScript; bagian lain halaman ini tidak.",
   "bench.generate": "Membuat {label} pegawai (tidak diukur) ...",

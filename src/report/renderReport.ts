@@ -234,13 +234,19 @@ function figuresSection(scopes: ScopeFigures[], unit: Metrics["unit"], t: Words)
     `<div class="scroll"><table class="figures"><thead><tr><th scope="col">${t("table.scope")}</th>${head}</tr></thead>\n<tbody>\n${rows.join("\n")}\n</tbody></table></div></section>\n`;
 }
 
+/** People listed per agency under "People to notify"; changes.csv lists everyone. */
+const NOTIFY_ROWS = 1000;
+
 /** A replan's people to notify: per agency, each person with a changed day and the days. */
 function notifySection(replan: ReplanSummary, t: Words): string {
   const head = `<section id="notify"><h2>${t("report.notify")}</h2><p class="note">${t("report.notify_note", { from: replan.from, people: replan.people, agencies: replan.agencies.length })}</p>\n`;
   if (replan.agencies.length === 0) return `${head}<p class="ok">${t("report.notify_none")}</p></section>\n`;
   const parts = replan.agencies.map((a) => {
-    const rows = a.people.map((p) => `<tr><th scope="row">${escapeHtml(p.id)}</th><td class="nm">${escapeHtml(p.name)}</td><td class="nm">${p.dates.map(shortDate).join(", ")}</td></tr>`);
-    return `<h3>${escapeHtml(a.agency)} (${escapeHtml(a.agencyId)}): ${a.people.length}</h3>\n<table class="notify"><thead><tr><th scope="col">${t("sheet.employee_id")}</th><th scope="col">${t("report.name")}</th><th scope="col">${t("report.notify_days")}</th></tr></thead>\n<tbody>\n${rows.join("\n")}\n</tbody></table>`;
+    const shown = a.people.slice(0, NOTIFY_ROWS);
+    const more = a.people.length - shown.length;
+    const rows = shown.map((p) => `<tr><th scope="row">${escapeHtml(p.id)}</th><td class="nm">${escapeHtml(p.name)}</td><td class="nm">${p.dates.map(shortDate).join(", ")}</td></tr>`);
+    return `<h3>${escapeHtml(a.agency)} (${escapeHtml(a.agencyId)}): ${a.people.length}</h3>\n<table class="notify"><thead><tr><th scope="col">${t("sheet.employee_id")}</th><th scope="col">${t("report.name")}</th><th scope="col">${t("report.notify_days")}</th></tr></thead>\n<tbody>\n${rows.join("\n")}\n</tbody></table>` +
+      (more > 0 ? `<p class="note">${t("report.notify_more", { more })}</p>` : "");
   });
   return `${head}${parts.join("\n")}\n</section>\n`;
 }
