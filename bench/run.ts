@@ -164,7 +164,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
         const today = await sickFromNinthWorkday(dir, join(work, `today-${i}`), summary.employees);
         const previous = join(work, `out-${i}-jslp`, "roster.csv");
         const fresh = expectKind(await runInChild({ kind: "solve", dir: today, out: join(work, `fresh-${i}`), solver: "jslp" }, solveTimeout), "solve");
-        const replan = expectKind(await runInChild({ kind: "replan", dir: today, out: join(work, `replan-${i}`), solver: "jslp", previous, fromWorkday: REPLAN_FROM_WORKDAY }, solveTimeout), "replan");
+        const replan = expectKind(await runInChild({ kind: "replan", dir: today, out: join(work, `replan-${i}`), solver: "jslp", previous, fromWorkday: REPLAN_FROM_WORKDAY, fresh: join(work, `fresh-${i}`, "roster.csv") }, solveTimeout), "replan");
         result.replan = { replan, solve: fresh };
         if (isFailure(replan)) log("bench.failed", { reason: replan.reason });
         else log("bench.solved", { seconds: (replan.wallMs / 1000).toFixed(2), mb: replan.peakMb.toFixed(0) });
@@ -375,12 +375,13 @@ export function formatResults(report: BenchReport): string {
       "`replan` keeps the days before it and replans the rest; `solve` solves the same new inputs afresh. Both in their own process.", "");
     const replanRows = replans.map((r) => {
       const { replan, solve } = r.replan!;
-      if (isFailure(replan) || isFailure(solve)) return [r.label, isFailure(solve) ? solve.reason : s(solve.wallMs), isFailure(replan) ? replan.reason : s(replan.wallMs), "", "", "", ""];
+      if (isFailure(replan) || isFailure(solve)) return [r.label, isFailure(solve) ? solve.reason : s(solve.wallMs), isFailure(replan) ? replan.reason : s(replan.wallMs), "", "", "", "", ""];
       const t = replan.times;
       return [r.label, s(solve.wallMs), `**${s(replan.wallMs)}**`, `${(replan.wallMs / solve.wallMs).toFixed(2)}x`, `${s(t.read)} / ${s(t.compile)} / ${s(t.solve)} / ${s(t.write)}`,
-        `${replan.kept.toLocaleString("en-US")} of ${replan.published.toLocaleString("en-US")}`, `${replan.changed.toLocaleString("en-US")} (${replan.notified.toLocaleString("en-US")} people)`];
+        `${replan.kept.toLocaleString("en-US")} of ${replan.published.toLocaleString("en-US")}`, `${replan.changed.toLocaleString("en-US")} (${replan.notified.toLocaleString("en-US")} people)`,
+        replan.freshChanged === undefined ? "-" : replan.freshChanged.toLocaleString("en-US")];
     });
-    out.push(table(["employees", "solve", "replan", "replan/solve", "replan read / compile+pins / solve / write", "published kept", `changed from the ninth workday`], replanRows), "");
+    out.push(table(["employees", "solve", "replan", "replan/solve", "replan read / compile+pins / solve / write", "published kept", "replan changes from the ninth workday", "fresh solve changes"], replanRows), "");
   }
 
   out.push("## DESIGN.md targets", "");

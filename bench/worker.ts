@@ -10,6 +10,7 @@ import { writeOutputs } from "../src/io/writeOutputs.js";
 import { compile } from "../src/policy/compile.js";
 import { solveScenario, type StageTimes } from "../src/pipeline/solveScenario.js";
 import { replanScenario } from "../src/pipeline/replanScenario.js";
+import { readPrevious } from "../src/replan/readPrevious.js";
 import { readConfig } from "../src/io/readScenario.js";
 import { workdayCalendar } from "../src/calendar/workdays.js";
 import { objectiveValues, type ObjectiveValues } from "../src/metrics/objectives.js";
@@ -22,7 +23,7 @@ import { scalingProblem } from "./exactScaling.js";
 export type WorkerTask =
   | { kind: "solve"; dir: string; out: string; solver: BackendName }
   | { kind: "floor"; dir: string; out: string }
-  | { kind: "replan"; dir: string; out: string; solver: BackendName; previous: string; fromWorkday: number }
+  | { kind: "replan"; dir: string; out: string; solver: BackendName; previous: string; fromWorkday: number; fresh?: string }
   | { kind: "exact"; dir?: string; size?: number; groups?: number; timeLimitSeconds: number };
 
 /** What every task reports about its process. */
@@ -84,6 +85,8 @@ export interface ReplanFigures extends ProcessFigures {
   /** Published person-days, and how many kept their mode. */
   published: number;
   kept: number;
+  /** Changed assignments from `from` on of a fresh solve of the same input (`fresh`, not timed). */
+  freshChanged?: number;
 }
 
 export type WorkerResult = SolveFigures | FloorFigures | ExactFigures | ReplanFigures;
@@ -123,7 +126,15 @@ async function replanTask(task: Extract<WorkerTask, { kind: "replan" }>): Promis
   const outcome = await replanScenario(task.dir, task.out, { solver: task.solver, previous: task.previous, from });
   const figures = done();
   const r = outcome.replan;
-  return { kind: "replan", ...figures, times: outcome.times, people: outcome.problem.people.length, from, changed: r.changed, notified: r.people, published: r.published, kept: r.kept };
+  let freshChanged: number | undefined;
+  if (task.fresh !== undefined) {
+    const n = outcome.problem.calendar.days.length;
+    const fromDay = outcome.problem.calendar.days.indexOf(from);
+    const [published, fresh] = await Promise.all([readPrevious(task.previous, outcome.problem, 0), readPrevious(task.fresh, outcome.problem, 0)]);
+    freshChanged = 0;
+    for (let i = 0; i < fresh.modes.length; i++) if (i % n >= fromDay && fresh.modes[i] !== published.modes[i]) freshChanged++;
+  }
+  return { kind: "replan", ...figures, times: outcome.times, people: outcome.problem.people.length, from, changed: r.changed, notified: r.people, published: r.published, kept: r.kept, ...(freshChanged === undefined ? {} : { freshChanged }) };
 }
 
 async function floorTask(task: Extract<WorkerTask, { kind: "floor" }>): Promise<FloorFigures> {
