@@ -50,6 +50,8 @@ export async function readPrevious(path: string, problem: Problem, fromDay: numb
   let lastPerson: number | undefined;
   let line = 1;
   const delimiterCode = delimiter.charCodeAt(0);
+  const calendarDays = problem.calendar.days;
+  let lastDay = -1;
   for (let at = headerEnd + 1; headerEnd !== -1 && at < text.length; line++) {
     let end = text.indexOf("\n", at);
     if (end === -1) end = text.length;
@@ -71,14 +73,28 @@ export async function readPrevious(path: string, problem: Problem, fromDay: numb
       if (lastPerson === undefined && id !== "") left.add(id);
       else if (lastPerson !== undefined) listed[lastPerson] = 1;
     }
-    const second = text.indexOf(delimiter, first + 1);
     const p = lastPerson;
-    if (p === undefined || second === -1 || second > end) {
+    if (p === undefined) {
       at = next;
       continue;
     }
-    const rawDate = text.slice(first + 1, second);
-    const d = dayOf.get(rawDate) ?? dayOf.get(parseDate(rawDate) ?? "");
+    // Dates come in order within a person: try the day after the last one before slicing.
+    let d: number | undefined;
+    let second: number;
+    const guess = lastDay + 1 < days ? calendarDays[lastDay + 1] : calendarDays[0];
+    if (text.startsWith(guess, first + 1) && text.charCodeAt(first + 1 + guess.length) === delimiterCode) {
+      d = lastDay + 1 < days ? lastDay + 1 : 0;
+      second = first + 1 + guess.length;
+    } else {
+      second = text.indexOf(delimiter, first + 1);
+      if (second === -1 || second > end) {
+        at = next;
+        continue;
+      }
+      const rawDate = text.slice(first + 1, second);
+      d = dayOf.get(rawDate) ?? dayOf.get(parseDate(rawDate) ?? "");
+    }
+    if (d !== undefined) lastDay = d;
     if (d !== undefined) {
       const mode = modeAt(text, second + 1, end);
       if (mode === UNKNOWN) {
