@@ -290,7 +290,8 @@ export function targetVerdicts(report: BenchReport): string[] {
     const replan = r.replan;
     if (!replan || isFailure(replan.replan) || isFailure(replan.solve)) continue;
     const ratio = replan.replan.wallMs / replan.solve.wallMs;
-    lines.push(`- replan of ${r.label} employees within 1.5x solve on the same input: ${verdict(ratio <= 1.5)} (${s(replan.replan.wallMs)} s against ${s(replan.solve.wallMs)} s, ${ratio.toFixed(2)}x).`);
+    const cpu = replan.replan.cpuMs / replan.solve.cpuMs;
+    lines.push(`- replan of ${r.label} employees within 1.5x solve on the same input: ${verdict(ratio <= 1.5)} (${s(replan.replan.wallMs)} s against ${s(replan.solve.wallMs)} s, ${ratio.toFixed(2)}x; CPU ${cpu.toFixed(2)}x).`);
   }
   const giant = report.sizes.find((r) => r.label.includes("one agency"));
   const g = giant?.solves.jslp;
@@ -377,11 +378,11 @@ export function formatResults(report: BenchReport): string {
       const { replan, solve } = r.replan!;
       if (isFailure(replan) || isFailure(solve)) return [r.label, isFailure(solve) ? solve.reason : s(solve.wallMs), isFailure(replan) ? replan.reason : s(replan.wallMs), "", "", "", "", ""];
       const t = replan.times;
-      return [r.label, s(solve.wallMs), `**${s(replan.wallMs)}**`, `${(replan.wallMs / solve.wallMs).toFixed(2)}x`, `${s(t.read)} / ${s(t.compile)} / ${s(t.solve)} / ${s(t.write)}`,
+      return [r.label, `${s(solve.wallMs)} / ${s(solve.cpuMs)}`, `**${s(replan.wallMs)}** / ${s(replan.cpuMs)}`, `${(replan.wallMs / solve.wallMs).toFixed(2)}x / ${(replan.cpuMs / solve.cpuMs).toFixed(2)}x`, `${s(t.read)} / ${s(t.compile)} / ${s(t.solve)} / ${s(t.write)}`,
         `${replan.kept.toLocaleString("en-US")} of ${replan.published.toLocaleString("en-US")}`, `${replan.changed.toLocaleString("en-US")} (${replan.notified.toLocaleString("en-US")} people)`,
         replan.freshChanged === undefined ? "-" : replan.freshChanged.toLocaleString("en-US")];
     });
-    out.push(table(["employees", "solve", "replan", "replan/solve", "replan read / compile+pins / solve / write", "published kept", "replan changes from the ninth workday", "fresh solve changes"], replanRows), "");
+    out.push(table(["employees", "solve wall / CPU", "replan wall / CPU", "replan/solve wall / CPU", "replan read / compile+pins / solve / write", "published kept", "replan changes from the ninth workday", "fresh solve changes"], replanRows), "");
   }
 
   out.push("## DESIGN.md targets", "");

@@ -172,6 +172,19 @@ describe("replan, people who left and bad input", () => {
     expect(fromWide.replan.published).toBe(fromLong.replan.published);
   });
 
+  it("reads roster.csv with a BOM, CRLF, upper-case codes and semicolons as written", async () => {
+    const { readPrevious } = await import("../../src/replan/readPrevious.js");
+    const plain = await readPrevious(previous, published.problem, FROM_DAY);
+    const text = readFileSync(previous, "utf8").trimEnd().split("\n").map((l, i) => (i === 0 ? l : l.replace(/,office$/, ",O").replace(/,home$/, ",H")));
+    for (const variant of [`\uFEFF${text.join("\r\n")}\r\n`, text.join("\n").replace(/,/g, ";")]) {
+      const path = join(tempDir("giliran-previous-"), "roster.csv");
+      writeFileSync(path, variant);
+      const read = await readPrevious(path, published.problem, FROM_DAY);
+      expect(read.modes).toEqual(plain.modes);
+      expect(read.listed).toEqual(plain.listed);
+    }
+  });
+
   it("ignores changes the previous roster holds only from --from on when it cannot be read there (the days are replanned anyway)", async () => {
     const edited = editedPrevious(["2021-07-29"]);
     const outcome = await replanScenario(TINY, tempDir("giliran-replan-"), { previous: edited, from: FROM });
