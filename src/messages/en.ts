@@ -101,6 +101,7 @@ export const en = {
   "solve.summary": "{agencies} agencies, {employees} employees, {workdays} workdays: roster written to {out} in {seconds} s; largest deviation from a fair share {spread} days ({weekly} within a week).",
   "solve.verified": "Verified: every hard rule holds.",
   "solve.wishes": "Wishes granted: {granted} of {wishes}; pins kept: {pins}.",
+  "solve.pins": "Pins kept: {pins}.",
   "replan.summary": "Replanned from {from}: {kept} of {published} published person-days kept; {changed} assignment(s) changed from {from} on, for {people} people (changes.csv).",
   "replan.published_changed": "{count} published person-day(s) changed because leave.csv or the rules now say so (listed in changes.csv).",
   "replan.agency": "  {agency} ({agencyId}): {changed} change(s), {people} people to notify",

@@ -95,6 +95,7 @@ export const id: Record<MessageCode, string> = {
   "solve.summary": "{agencies} perangkat daerah, {employees} pegawai, {workdays} hari kerja: jadwal ditulis ke {out} dalam {seconds} dtk; selisih keadilan terburuk {spread} ({weekly} dalam satu minggu).",
   "solve.verified": "Terverifikasi: semua aturan wajib terpenuhi.",
   "solve.wishes": "Keinginan dipenuhi: {granted} dari {wishes}; kuncian dipatuhi: {pins}.",
+  "solve.pins": "Kuncian dipatuhi: {pins}.",
   "replan.summary": "Dijadwal ulang mulai {from}: {kept} dari {published} hari-orang terbit tetap; {changed} penugasan berubah mulai {from}, untuk {people} orang (changes.csv).",
   "replan.published_changed": "{count} hari-orang terbit berubah karena leave.csv atau aturan sekarang menghendakinya (tercantum di changes.csv).",
   "replan.agency": "  {agency} ({agencyId}): {changed} perubahan, {people} orang perlu diberi tahu",

@@ -54,7 +54,8 @@ export function solveLines(outcome: SolveOutcome, out: string, started: number, 
     agencies: problem.agencies.length, employees: problem.people.length, workdays: problem.calendar.days.length,
     out, seconds, spread: objectives.maxDeviation.toFixed(1), weekly: objectives.weeklyDeviation.toFixed(1),
   }, lang), formatMessage("solve.verified", {}, lang)];
-  if (requests !== null && requests.wishes + requests.pins > 0) lines.push(formatMessage("solve.wishes", { granted: requests.granted, wishes: requests.wishes, pins: requests.pins }, lang));
+  if (requests !== null && requests.wishes > 0) lines.push(formatMessage("solve.wishes", { granted: requests.granted, wishes: requests.wishes, pins: requests.pins }, lang));
+  else if (requests !== null && requests.pins > 0) lines.push(formatMessage("solve.pins", { pins: requests.pins }, lang));
   return lines;
 }
 
