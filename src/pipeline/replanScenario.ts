@@ -5,8 +5,8 @@
  * published mode, so that the solver's objectives come first and the fewest changes after.
  *
  * read scenario -> compile -> read previous roster -> pin and wish -> solve -> verify -> write
- * (the times of the first three are reported as `read`, of pinning and wishing as `compile`)
- * (the stages after compile are `solveCompiled`, shared with `solve`).
+ * The stages after pinning are `solveCompiled`, shared with `solve`. In `times`, `read` covers
+ * the first three, `compile` the pinning and wishing.
  */
 import { readScenario } from "../io/readScenario.js";
 import { compile } from "../policy/compile.js";
@@ -46,11 +46,11 @@ export async function replanScenario(dir: string, outDir: string, options: Repla
   const read = clock();
   const counts = applyPrevious(problem, previous, fromDay);
   const compiled = clock();
-  let summary: ReplanSummary | null = null;
+  let summary!: ReplanSummary;
   const outcome = await solveCompiled(problem, outDir, options, { read, compile: compiled }, clock, (roster) => {
     const changes = replanChanges(problem, previous, roster, fromDay, from, counts);
     summary = changes.summary;
     return { changesCsv: changes.csv, replan: changes.summary };
   });
-  return { ...outcome, replan: summary! };
+  return { ...outcome, replan: summary };
 }
