@@ -16,6 +16,7 @@ import { computeMetrics } from "../metrics/fairness.js";
 import { objectiveValues, type ObjectiveValues } from "../metrics/objectives.js";
 import { InfeasibleError, VerificationError } from "../domain/errors.js";
 import { pinConflicts } from "../policy/pinConflicts.js";
+import { grantWishes } from "../replan/grantWishes.js";
 import { hasRequests, wishesGranted, type RequestFigures } from "../metrics/requests.js";
 import type { Problem, Roster } from "../domain/problem.js";
 import type { Lang } from "../messages/index.js";
@@ -99,6 +100,8 @@ export async function solveCompiled(
   const { roster, stats } = threads > 1
     ? await solveInParallel(problem, options.solver ?? "auto", threads, options.onAgency)
     : solveProblem(problem, { backend: await loadBackend(options.solver ?? "auto"), onAgency: options.onAgency });
+  // Wishes the solver left (replan's "fewest changes" among them), granted by trading days within a week at no cost to any objective.
+  if (hasRequests(problem)) grantWishes(problem, roster);
   const solved = clock();
   const verification = verifyRoster(problem, roster);
   if (!verification.ok) throw new VerificationError(verification.violations.slice(0, 20).map((v) => formatViolation(v, lang)), verification.count);

@@ -1,0 +1,165 @@
+/**
+ * More wishes granted after the solver, at no cost to any objective: within one week, two
+ * people of an agency trade days. If `a` is in the office on day `x` and home on day `y`
+ * and `b` the other way round, swapping their modes on both days leaves every day's office
+ * count, every person's total and weekly count as they were (objectives 1-4 and the weekly
+ * deviation of objective 5), and can grant up to four wishes. A trade is made only when
+ * every composition rule still holds on both days. `replan` wishes every day to its
+ * published mode, so this is "fewest changed assignments" where the solver's own tie-break
+ * leaves some.
+ *
+ * Who may trade: people of one agency with the same attendance (rotating, or health
+ * priority: objective 2) and the same unit; a rank matters only through the rules that
+ * name it (the fair shares of objective 3 are per person, whatever the rank). Pinned and
+ * leave days never move. Daily rotation only (in weekly rotation a person's week is one block).
+ */
+import { HOME, OFFICE, PIN_HOME, PIN_OFFICE, WISH_HOME, WISH_OFFICE, ruleMatches, type Agency, type Problem, type Roster } from "../domain/problem.js";
+
+/** +1 when the person wishes `mode` that day, -1 when they wish the other mode, 0 otherwise. */
+function wishFor(code: number, mode: number): number {
+  if (code === WISH_OFFICE) return mode === OFFICE ? 1 : -1;
+  if (code === WISH_HOME) return mode === HOME ? 1 : -1;
+  return 0;
+}
+
+/** Candidates of the other side tried for one person before giving up (keeps big classes linear). */
+const TRIES = 64;
+
+/**
+ * Trade days between people of one week wherever that grants more wishes than it takes back
+ * and every rule still holds. Changes `roster` in place.
+ *
+ * @returns the number of trades made (each moves four person-days)
+ * @example grantWishes(problem, roster) //=> 812
+ */
+export function grantWishes(problem: Problem, roster: Roster): number {
+  if (problem.rotation !== "daily") return 0;
+  const weeks: number[][] = problem.calendar.weekStarts.map(() => []);
+  problem.calendar.week.forEach((w, d) => weeks[w].push(d));
+  let trades = 0;
+  for (const agency of problem.agencies) {
+    if (agency.exempt) continue;
+    const classes = new Map<string, number[]>();
+    for (const p of agency.people) {
+      const person = problem.people[p];
+      if (person.attendance === "fixed" || !person.requests?.some((c) => c === WISH_OFFICE || c === WISH_HOME)) continue;
+      const key = `${person.attendance}\u0000${person.unit}`;
+      let members = classes.get(key);
+      if (!members) classes.set(key, (members = []));
+      members.push(p);
+    }
+    if (classes.size === 0) continue;
+    const rules = new RuleCounts(problem, roster, agency);
+    for (const members of classes.values()) {
+      if (members.length < 2) continue;
+      for (const days of weeks) trades += tradeWithinWeek(problem, roster, rules, members, days);
+    }
+  }
+  return trades;
+}
+
+/** Office counts of each composition rule of an agency per day, to keep every rule while trading. */
+class RuleCounts {
+  private readonly counts: Int32Array[];
+  /** Per person of the agency (by index in `problem.people`): which rules count them. */
+  private readonly matches = new Map<number, boolean[]>();
+
+  constructor(problem: Problem, roster: Roster, private readonly agency: Agency) {
+    const n = roster.days;
+    this.counts = agency.rules.map(() => new Int32Array(n));
+    for (const p of agency.people) {
+      const m = agency.rules.map((rule) => ruleMatches(rule, problem.people[p]));
+      this.matches.set(p, m);
+      for (let d = 0; d < n; d++) if (roster.modes[p * n + d] === OFFICE) m.forEach((yes, r) => yes && this.counts[r][d]++);
+    }
+  }
+
+  /** Whether every rule holds after `a` goes home and `b` comes in on `x`, and the other way on `y`. */
+  allows(a: number, b: number, x: number, y: number): boolean {
+    const ma = this.matches.get(a)!;
+    const mb = this.matches.get(b)!;
+    for (let r = 0; r < ma.length; r++) {
+      const delta = (mb[r] ? 1 : 0) - (ma[r] ? 1 : 0);
+      if (delta === 0) continue;
+      const rule = this.agency.rules[r];
+      for (const [d, change] of [[x, delta], [y, -delta]] as const) {
+        const count = this.counts[r][d] + change;
+        if (count < rule.min || (rule.max !== null && count > rule.max)) return false;
+      }
+    }
+    return true;
+  }
+
+  trade(a: number, b: number, x: number, y: number): void {
+    const ma = this.matches.get(a)!;
+    const mb = this.matches.get(b)!;
+    for (let r = 0; r < ma.length; r++) {
+      const delta = (mb[r] ? 1 : 0) - (ma[r] ? 1 : 0);
+      this.counts[r][x] += delta;
+      this.counts[r][y] -= delta;
+    }
+  }
+}
+
+/** Free to move: not a leave day, not pinned. */
+function movable(problem: Problem, modes: Uint8Array, n: number, p: number, d: number): boolean {
+  const m = modes[p * n + d];
+  if (m !== OFFICE && m !== HOME) return false;
+  const code = problem.people[p].requests?.[d];
+  return code !== PIN_OFFICE && code !== PIN_HOME;
+}
+
+function tradeWithinWeek(problem: Problem, roster: Roster, rules: RuleCounts, members: readonly number[], days: readonly number[]): number {
+  const n = roster.days;
+  const modes = roster.modes;
+  let trades = 0;
+  for (let pass = 0; pass < 4; pass++) {
+    let improved = false;
+    for (let i = 0; i < days.length; i++) {
+      for (let j = 0; j < days.length; j++) {
+        if (i === j) continue;
+        const x = days[i];
+        const y = days[j];
+        // a: office on x, home on y (to go home on x, in on y); b the other way round. Gains in wishes.
+        const as: Array<[number, number]> = [];
+        const bs: Array<[number, number]> = [];
+        for (const p of members) {
+          const mx = modes[p * n + x];
+          const my = modes[p * n + y];
+          if (mx === my || !movable(problem, modes, n, p, x) || !movable(problem, modes, n, p, y)) continue;
+          const r = problem.people[p].requests!;
+          const gain = wishFor(r[x], my) - wishFor(r[x], mx) + wishFor(r[y], mx) - wishFor(r[y], my);
+          (mx === OFFICE ? as : bs).push([p, gain]);
+        }
+        if (as.length === 0 || bs.length === 0) continue;
+        as.sort((u, v) => v[1] - u[1] || u[0] - v[0]);
+        bs.sort((u, v) => v[1] - u[1] || u[0] - v[0]);
+        const used = new Uint8Array(bs.length);
+        let first = 0;
+        for (const [a, gainA] of as) {
+          if (gainA + bs[first]?.[1] <= 0) break;
+          for (let k = first, tried = 0; k < bs.length && tried < TRIES; k++) {
+            if (used[k]) continue;
+            const [b, gainB] = bs[k];
+            if (gainA + gainB <= 0) break;
+            tried++;
+            if (!rules.allows(a, b, x, y)) continue;
+            modes[a * n + x] = HOME;
+            modes[a * n + y] = OFFICE;
+            modes[b * n + x] = OFFICE;
+            modes[b * n + y] = HOME;
+            rules.trade(a, b, x, y);
+            used[k] = 1;
+            while (first < bs.length && used[first]) first++;
+            trades++;
+            improved = true;
+            break;
+          }
+          if (first >= bs.length) break;
+        }
+      }
+    }
+    if (!improved) break;
+  }
+  return trades;
+}
