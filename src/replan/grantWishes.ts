@@ -112,37 +112,82 @@ function movable(problem: Problem, modes: Uint8Array, n: number, p: number, d: n
 function tradeWithinWeek(problem: Problem, roster: Roster, rules: RuleCounts, members: readonly number[], days: readonly number[]): number {
   const n = roster.days;
   const modes = roster.modes;
+  const w = days.length;
+  // Only people with at least one movable office day and one movable home day can trade.
+  const people = members.filter((p) => {
+    let office = false;
+    let home = false;
+    for (const d of days) {
+      if (!movable(problem, modes, n, p, d)) continue;
+      if (modes[p * n + d] === OFFICE) office = true;
+      else home = true;
+    }
+    return office && home;
+  });
+  if (people.length < 2) return 0;
+  const wish = people.map((p) => problem.people[p].requests!);
+  const aIds = new Int32Array(people.length);
+  const aGain = new Int8Array(people.length);
+  const bIds = new Int32Array(people.length);
+  const bGain = new Int8Array(people.length);
+  const used = new Uint8Array(people.length);
   let trades = 0;
   for (let pass = 0; pass < 4; pass++) {
     let improved = false;
-    for (let i = 0; i < days.length; i++) {
-      for (let j = 0; j < days.length; j++) {
-        if (i === j) continue;
+    // Wishes not granted per day of the week: a trade gains only where someone has one.
+    const unmet = days.map((d) => people.reduce((k, p, i) => k + (wishFor(wish[i][d], modes[p * n + d]) < 0 ? 1 : 0), 0));
+    for (let i = 0; i < w; i++) {
+      for (let j = 0; j < w; j++) {
+        if (i === j || unmet[i] + unmet[j] === 0) continue;
         const x = days[i];
         const y = days[j];
-        // a: office on x, home on y (to go home on x, in on y); b the other way round. Gains in wishes.
-        const as: Array<[number, number]> = [];
-        const bs: Array<[number, number]> = [];
-        for (const p of members) {
+        // a: office on x, home on y (to go home on x, in on y); b the other way round. Gains in
+        // wishes (-4..4); both sides ordered by gain, best first (counting sort, stable).
+        let na = 0;
+        let nb = 0;
+        const aCount = new Int32Array(9);
+        const bCount = new Int32Array(9);
+        const gains = new Int8Array(people.length).fill(-9);
+        for (let k = 0; k < people.length; k++) {
+          const p = people[k];
           const mx = modes[p * n + x];
           const my = modes[p * n + y];
           if (mx === my || !movable(problem, modes, n, p, x) || !movable(problem, modes, n, p, y)) continue;
-          const r = problem.people[p].requests!;
+          const r = wish[k];
           const gain = wishFor(r[x], my) - wishFor(r[x], mx) + wishFor(r[y], mx) - wishFor(r[y], my);
-          (mx === OFFICE ? as : bs).push([p, gain]);
+          gains[k] = gain;
+          if (mx === OFFICE) aCount[gain + 4]++;
+          else bCount[gain + 4]++;
         }
-        if (as.length === 0 || bs.length === 0) continue;
-        as.sort((u, v) => v[1] - u[1] || u[0] - v[0]);
-        bs.sort((u, v) => v[1] - u[1] || u[0] - v[0]);
-        const used = new Uint8Array(bs.length);
+        const aStart = startsByGain(aCount);
+        const bStart = startsByGain(bCount);
+        for (let k = 0; k < people.length; k++) {
+          const g = gains[k];
+          if (g === -9) continue;
+          const p = people[k];
+          if (modes[p * n + x] === OFFICE) {
+            const at = aStart[g + 4]++;
+            aIds[at] = p;
+            aGain[at] = g;
+            na++;
+          } else {
+            const at = bStart[g + 4]++;
+            bIds[at] = p;
+            bGain[at] = g;
+            nb++;
+          }
+        }
+        if (na === 0 || nb === 0 || aGain[0] + bGain[0] <= 0) continue;
+        used.fill(0, 0, nb);
         let first = 0;
-        for (const [a, gainA] of as) {
-          if (gainA + bs[first]?.[1] <= 0) break;
-          for (let k = first, tried = 0; k < bs.length && tried < TRIES; k++) {
+        for (let ka = 0; ka < na && first < nb; ka++) {
+          const a = aIds[ka];
+          if (aGain[ka] + bGain[first] <= 0) break;
+          for (let k = first, tried = 0; k < nb && tried < TRIES; k++) {
             if (used[k]) continue;
-            const [b, gainB] = bs[k];
-            if (gainA + gainB <= 0) break;
+            if (aGain[ka] + bGain[k] <= 0) break;
             tried++;
+            const b = bIds[k];
             if (!rules.allows(a, b, x, y)) continue;
             modes[a * n + x] = HOME;
             modes[a * n + y] = OFFICE;
@@ -150,16 +195,26 @@ function tradeWithinWeek(problem: Problem, roster: Roster, rules: RuleCounts, me
             modes[b * n + y] = HOME;
             rules.trade(a, b, x, y);
             used[k] = 1;
-            while (first < bs.length && used[first]) first++;
+            while (first < nb && used[first]) first++;
             trades++;
             improved = true;
             break;
           }
-          if (first >= bs.length) break;
         }
       }
     }
     if (!improved) break;
   }
   return trades;
+}
+
+/** Where each gain's run starts when ordered from gain 4 down to -4, from the count per gain (`counts[gain + 4]`). */
+function startsByGain(counts: Int32Array): Int32Array {
+  const starts = new Int32Array(9);
+  let at = 0;
+  for (let g = 8; g >= 0; g--) {
+    starts[g] = at;
+    at += counts[g];
+  }
+  return starts;
 }
