@@ -100,10 +100,16 @@ export async function solveCompiled(
   const { roster, stats } = threads > 1
     ? await solveInParallel(problem, options.solver ?? "auto", threads, options.onAgency)
     : solveProblem(problem, { backend: await loadBackend(options.solver ?? "auto"), onAgency: options.onAgency });
-  // Wishes the solver left (replan's "fewest changes" among them), granted by trading days within a week at no cost to any objective.
-  if (hasRequests(problem)) grantWishes(problem, roster);
+  // Wishes the solver left (replan's "fewest changes" among them), granted by trading days at
+  // no cost to any objective; the solver's own roster stands if the pass broke any rule.
+  const solverModes = hasRequests(problem) ? roster.modes.slice() : null;
+  if (solverModes !== null) grantWishes(problem, roster);
   const solved = clock();
-  const verification = verifyRoster(problem, roster);
+  let verification = verifyRoster(problem, roster);
+  if (!verification.ok && solverModes !== null) {
+    roster.modes.set(solverModes);
+    verification = verifyRoster(problem, roster);
+  }
   if (!verification.ok) throw new VerificationError(verification.violations.slice(0, 20).map((v) => formatViolation(v, lang)), verification.count);
   const verified = clock();
   const metrics = computeMetrics(problem, roster);

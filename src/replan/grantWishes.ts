@@ -8,9 +8,17 @@
  * published mode, so this is "fewest changed assignments" where the solver's own tie-break
  * leaves some.
  *
+ * A second move exchanges totals: on one day `a` goes home and `b` comes in, where `a` had
+ * one office day more than `b` over the horizon (history included) and both weigh the same
+ * in the fair shares (available days plus prior workdays): the two swap their totals, so
+ * the deviations from the fair shares are the same multiset as before (objectives 3-4). The
+ * weekly figures of objective 5 may move: DESIGN ranks wishes above them.
+ *
  * Who may trade: people of one agency with the same attendance (rotating, or health
- * priority: objective 2) and the same unit; a rank matters only through the rules that
- * name it (the fair shares of objective 3 are per person, whatever the rank). Pinned and
+ * priority: objective 2); rank and unit matter only through the rules that name them (the
+ * fair shares of objective 3 are per person, whatever the rank or unit). The pipeline
+ * verifies the roster after this pass and falls back to the solver's roster if a rule it
+ * does not know of broke. Pinned and
  * leave days never move. Daily rotation only (in weekly rotation a person's week is one block).
  */
 import { HOME, OFFICE, PIN_HOME, PIN_OFFICE, WISH_HOME, WISH_OFFICE, ruleMatches, type Agency, type Problem, type Roster } from "../domain/problem.js";
@@ -43,7 +51,7 @@ export function grantWishes(problem: Problem, roster: Roster): number {
     for (const p of agency.people) {
       const person = problem.people[p];
       if (person.attendance === "fixed" || !person.requests?.some((c) => c === WISH_OFFICE || c === WISH_HOME)) continue;
-      const key = `${person.attendance}\u0000${person.unit}`;
+      const key = person.attendance;
       let members = classes.get(key);
       if (!members) classes.set(key, (members = []));
       members.push(p);
@@ -52,7 +60,14 @@ export function grantWishes(problem: Problem, roster: Roster): number {
     const rules = new RuleCounts(problem, roster, agency);
     for (const members of classes.values()) {
       if (members.length < 2) continue;
-      for (const days of weeks) trades += tradeWithinWeek(problem, roster, rules, members, days);
+      // Each move can open the way for the other: a few rounds until neither finds anything.
+      for (let round = 0; round < 4; round++) {
+        let made = 0;
+        for (const days of weeks) made += tradeWithinWeek(problem, roster, rules, members, days);
+        made += exchangeTotals(problem, roster, rules, members);
+        trades += made;
+        if (made === 0) break;
+      }
     }
   }
   return trades;
@@ -90,6 +105,26 @@ class RuleCounts {
     return true;
   }
 
+  /** Whether every rule holds after `a` goes home and `b` comes in on day `d`. */
+  allowsDay(a: number, b: number, d: number): boolean {
+    const ma = this.matches.get(a)!;
+    const mb = this.matches.get(b)!;
+    for (let r = 0; r < ma.length; r++) {
+      const delta = (mb[r] ? 1 : 0) - (ma[r] ? 1 : 0);
+      if (delta === 0) continue;
+      const rule = this.agency.rules[r];
+      const count = this.counts[r][d] + delta;
+      if (count < rule.min || (rule.max !== null && count > rule.max)) return false;
+    }
+    return true;
+  }
+
+  tradeDay(a: number, b: number, d: number): void {
+    const ma = this.matches.get(a)!;
+    const mb = this.matches.get(b)!;
+    for (let r = 0; r < ma.length; r++) this.counts[r][d] += (mb[r] ? 1 : 0) - (ma[r] ? 1 : 0);
+  }
+
   trade(a: number, b: number, x: number, y: number): void {
     const ma = this.matches.get(a)!;
     const mb = this.matches.get(b)!;
@@ -99,6 +134,63 @@ class RuleCounts {
       this.counts[r][y] -= delta;
     }
   }
+}
+
+/**
+ * Exchange totals between two people of equal weight on one day where that grants wishes
+ * (see the module comment). Returns the number of exchanges made.
+ */
+function exchangeTotals(problem: Problem, roster: Roster, rules: RuleCounts, members: readonly number[]): number {
+  const n = roster.days;
+  const modes = roster.modes;
+  // Per member: total (history + office) and weight (available days + prior workdays).
+  const total = new Int32Array(members.length);
+  const weight = new Int32Array(members.length);
+  members.forEach((p, i) => {
+    const person = problem.people[p];
+    let avail = 0;
+    let office = 0;
+    for (let d = 0; d < n; d++) {
+      if (person.leave !== null && person.leave[d] === 1) continue;
+      avail++;
+      if (modes[p * n + d] === OFFICE) office++;
+    }
+    total[i] = person.history + office;
+    weight[i] = avail + person.priorWorkdays;
+  });
+  let exchanges = 0;
+  for (let d = 0; d < n; d++) {
+    // People home on d who would gain by coming in, by what they must match.
+    const comers = new Map<string, number[]>();
+    for (let i = 0; i < members.length; i++) {
+      const p = members[i];
+      if (modes[p * n + d] !== HOME || !movable(problem, modes, n, p, d)) continue;
+      if (wishFor(problem.people[p].requests![d], OFFICE) <= 0) continue;
+      const key = `${weight[i]},${total[i]}`;
+      let list = comers.get(key);
+      if (!list) comers.set(key, (list = []));
+      list.push(i);
+    }
+    if (comers.size === 0) continue;
+    for (let i = 0; i < members.length; i++) {
+      const a = members[i];
+      if (modes[a * n + d] !== OFFICE || !movable(problem, modes, n, a, d)) continue;
+      if (wishFor(problem.people[a].requests![d], HOME) <= 0) continue;
+      const list = comers.get(`${weight[i]},${total[i] - 1}`);
+      if (!list || list.length === 0) continue;
+      const k = list.findIndex((j) => rules.allowsDay(a, members[j], d));
+      if (k === -1) continue;
+      const j = list.splice(k, 1)[0];
+      const b = members[j];
+      modes[a * n + d] = HOME;
+      modes[b * n + d] = OFFICE;
+      rules.tradeDay(a, b, d);
+      total[i]--;
+      total[j]++;
+      exchanges++;
+    }
+  }
+  return exchanges;
 }
 
 /** Free to move: not a leave day, not pinned. */

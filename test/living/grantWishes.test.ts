@@ -51,7 +51,7 @@ describe("grantWishes", () => {
     expect(grantWishes(problem, rosterOf(problem, { a: "OOOOO", b: "HHHHH" }))).toBe(0);
   });
 
-  it("keeps every objective value and hard rule while never granting fewer wishes (random rosters of one class)", () => {
+  it("keeps objectives 1-4 and every hard rule while never granting fewer wishes (random rosters of one class)", () => {
     const days = workdaysBetween("2021-07-19", "2021-07-30");
     fc.assert(fc.property(
       fc.integer({ min: 2, max: 6 }),
@@ -66,8 +66,9 @@ describe("grantWishes", () => {
         const granted = wishesGranted(problem, roster).granted;
         grantWishes(problem, roster);
         const after = objectiveValues(problem, roster);
-        expect([after.capUse, after.priorityOfficeDays, after.maxDeviation, after.sumSquaredDeviation, after.weeklyDeviation])
-          .toEqual([before.capUse, before.priorityOfficeDays, before.maxDeviation, before.sumSquaredDeviation, before.weeklyDeviation]);
+        // Objectives 1-4; the weekly figures of objective 5 rank below wishes.
+        expect([after.capUse, after.priorityOfficeDays, after.maxDeviation, after.sumSquaredDeviation])
+          .toEqual([before.capUse, before.priorityOfficeDays, before.maxDeviation, before.sumSquaredDeviation]);
         expect(wishesGranted(problem, roster).granted).toBeGreaterThanOrEqual(granted);
         expect(verifyRoster(problem, roster).ok).toBe(true);
       },
@@ -94,7 +95,7 @@ describe("grantWishes", () => {
         grantWishes(problem, roster);
         for (const date of broken()) expect(before.has(date)).toBe(true);
         const after = objectiveValues(problem, roster);
-        expect([after.capUse, after.maxDeviation, after.sumSquaredDeviation, after.weeklyDeviation]).toEqual([totals.capUse, totals.maxDeviation, totals.sumSquaredDeviation, totals.weeklyDeviation]);
+        expect([after.capUse, after.maxDeviation, after.sumSquaredDeviation]).toEqual([totals.capUse, totals.maxDeviation, totals.sumSquaredDeviation]);
       },
     ), { numRuns: 200 });
   });
