@@ -61,10 +61,15 @@ export function grantWishes(problem: Problem, roster: Roster): number {
     for (const members of classes.values()) {
       if (members.length < 2) continue;
       // Each move can open the way for the other: a few rounds until neither finds anything.
-      for (let round = 0; round < 4; round++) {
+      // Exchanges are cheap (one pass over the wishes not granted): repeat them until none is left.
+      for (let round = 0; round < 3; round++) {
         let made = 0;
+        for (let again = 0; again < 6; again++) {
+          const exchanged = exchangeTotals(problem, roster, rules, members);
+          made += exchanged;
+          if (exchanged === 0) break;
+        }
         for (const days of weeks) made += tradeWithinWeek(problem, roster, rules, members, days);
-        made += exchangeTotals(problem, roster, rules, members);
         trades += made;
         if (made === 0) break;
       }
@@ -158,25 +163,34 @@ function exchangeTotals(problem: Problem, roster: Roster, rules: RuleCounts, mem
     total[i] = person.history + office;
     weight[i] = avail + person.priorWorkdays;
   });
+  // Per day, who has a wish the roster does not grant: office wishing home (goers), home wishing office (comers).
+  const goers: number[][] = Array.from({ length: n }, () => []);
+  const comers: number[][] = Array.from({ length: n }, () => []);
+  members.forEach((p, i) => {
+    const requests = problem.people[p].requests!;
+    for (let d = 0; d < n; d++) {
+      const mode = modes[p * n + d];
+      if (requests[d] === WISH_HOME && mode === OFFICE) goers[d].push(i);
+      else if (requests[d] === WISH_OFFICE && mode === HOME) comers[d].push(i);
+    }
+  });
+  // Weights and totals are whole numbers well below 2^20: one number keys the pair.
+  const key = (weightOf: number, totalOf: number): number => weightOf * 1_048_576 + totalOf;
   let exchanges = 0;
   for (let d = 0; d < n; d++) {
-    // People home on d who would gain by coming in, by what they must match.
-    const comers = new Map<string, number[]>();
-    for (let i = 0; i < members.length; i++) {
-      const p = members[i];
-      if (modes[p * n + d] !== HOME || !movable(problem, modes, n, p, d)) continue;
-      if (wishFor(problem.people[p].requests![d], OFFICE) <= 0) continue;
-      const key = `${weight[i]},${total[i]}`;
-      let list = comers.get(key);
-      if (!list) comers.set(key, (list = []));
-      list.push(i);
+    if (goers[d].length === 0 || comers[d].length === 0) continue;
+    const byKey = new Map<number, number[]>();
+    for (const j of comers[d]) {
+      if (!movable(problem, modes, n, members[j], d)) continue;
+      const k = key(weight[j], total[j]);
+      let list = byKey.get(k);
+      if (!list) byKey.set(k, (list = []));
+      list.push(j);
     }
-    if (comers.size === 0) continue;
-    for (let i = 0; i < members.length; i++) {
+    for (const i of goers[d]) {
       const a = members[i];
-      if (modes[a * n + d] !== OFFICE || !movable(problem, modes, n, a, d)) continue;
-      if (wishFor(problem.people[a].requests![d], HOME) <= 0) continue;
-      const list = comers.get(`${weight[i]},${total[i] - 1}`);
+      if (!movable(problem, modes, n, a, d)) continue;
+      const list = byKey.get(key(weight[i], total[i] - 1));
       if (!list || list.length === 0) continue;
       const k = list.findIndex((j) => rules.allowsDay(a, members[j], d));
       if (k === -1) continue;
@@ -205,16 +219,20 @@ function tradeWithinWeek(problem: Problem, roster: Roster, rules: RuleCounts, me
   const n = roster.days;
   const modes = roster.modes;
   const w = days.length;
-  // Only people with at least one movable office day and one movable home day can trade.
+  // Only people with at least one movable office day and one movable home day can trade, and
+  // a trade gains only through someone with a wish not granted or a day with no wish.
   const people = members.filter((p) => {
     let office = false;
     let home = false;
+    let open = false;
+    const requests = problem.people[p].requests!;
     for (const d of days) {
       if (!movable(problem, modes, n, p, d)) continue;
       if (modes[p * n + d] === OFFICE) office = true;
       else home = true;
+      if (wishFor(requests[d], modes[p * n + d]) <= 0) open = true;
     }
-    return office && home;
+    return office && home && open;
   });
   if (people.length < 2) return 0;
   const wish = people.map((p) => problem.people[p].requests!);
@@ -224,7 +242,7 @@ function tradeWithinWeek(problem: Problem, roster: Roster, rules: RuleCounts, me
   const bGain = new Int8Array(people.length);
   const used = new Uint8Array(people.length);
   let trades = 0;
-  for (let pass = 0; pass < 4; pass++) {
+  for (let pass = 0; pass < 2; pass++) {
     let improved = false;
     // Wishes not granted per day of the week: a trade gains only where someone has one.
     const unmet = days.map((d) => people.reduce((k, p, i) => k + (wishFor(wish[i][d], modes[p * n + d]) < 0 ? 1 : 0), 0));
