@@ -119,6 +119,23 @@ function fairModel(base: { vars: ModelVar[]; rows: ModelConstraint[] }, s: Agenc
   return { name: `fair ${s.agency.id}`, sense: "min", objective, constraints: rows, vars };
 }
 
+/**
+ * Whether counts keep every row of the base model (cap, floor, rules, block totals): a
+ * backend's answer is checked before it is used, so an imprecise solve can only cost
+ * fairness (the caller falls back), never a hard rule.
+ */
+export function countsKeepRows(base: { rows: ModelConstraint[] }, counts: number[][]): boolean {
+  for (const row of base.rows) {
+    let sum = 0;
+    for (const [name, coef] of row.terms) {
+      const [c, b] = name.slice(1).split("_").map(Number);
+      sum += coef * (counts[c]?.[b] ?? 0);
+    }
+    if ((row.lower !== undefined && sum < row.lower - 1e-9) || (row.upper !== undefined && sum > row.upper + 1e-9)) return false;
+  }
+  return true;
+}
+
 /** Read counts[class][block] from a solution. */
 function readCounts(values: Map<string, number>, classes: readonly ShareClass[], blocks: number): number[][] {
   return classes.map((c) => {
@@ -172,7 +189,10 @@ export function solveFairMip(s: AgencyStructure, classes: readonly ShareClass[],
   if (atBound !== null) {
     const result = backend.solve(atBound, { timeLimitSeconds: left() });
     models++;
-    if (result.status === "optimal") return { counts: readCounts(result.values, classes, s.blocks.length), proven: true, models };
+    if (result.status === "optimal") {
+      const counts = readCounts(result.values, classes, s.blocks.length);
+      if (countsKeepRows(base, counts)) return { counts, proven: true, models };
+    }
   }
   if (normal.length > 0) {
     const found = backend.solve(minDeviationModel(base, s, normal, normalViews, from), { timeLimitSeconds: left() });
@@ -186,7 +206,8 @@ export function solveFairMip(s: AgencyStructure, classes: readonly ShareClass[],
   const result = backend.solve(model, { timeLimitSeconds: left() });
   models++;
   if (result.status !== "optimal") return { counts: null, proven: false, models };
-  return { counts: readCounts(result.values, classes, s.blocks.length), proven: true, models };
+  const counts = readCounts(result.values, classes, s.blocks.length);
+  return countsKeepRows(base, counts) ? { counts, proven: true, models } : { counts: null, proven: false, models };
 }
 
 /** The relaxation's bound on objective 3 (days ignored): where the search starts. */
