@@ -247,8 +247,8 @@ function histogramSection(problem: Problem, counted: Counted, t: Words): string 
       `<text x="${(x + slot / 2).toFixed(1)}" y="${height - bottom + 14}" text-anchor="middle">${k}</text>` +
       (n + m > 0 ? `<text x="${(x + slot / 2).toFixed(1)}" y="${(y2 - 4).toFixed(1)}" text-anchor="middle" class="n">${m > 0 ? `${n}+${m}` : n}</text>` : "") + `</g>`;
   });
-  const legend = `<g class="legend"><rect class="bar" x="${left}" y="4" width="10" height="10"/><text x="${left + 14}" y="13">${rotatingLabel}</text>` +
-    `<rect class="bar prio" x="${left + 120}" y="4" width="10" height="10"/><text x="${left + 134}" y="13">${priorityLabel}</text></g>`;
+  const legend = `<g class="legend"><rect class="key" x="${left}" y="4" width="10" height="10"/><text x="${left + 14}" y="13">${rotatingLabel}</text>` +
+    `<rect class="key prio" x="${left + 120}" y="4" width="10" height="10"/><text x="${left + 134}" y="13">${priorityLabel}</text></g>`;
   return `<section id="histogram"><h2>${t("report.histogram")}</h2><p class="note">${t("report.histogram_note")}</p>\n` +
     `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${t("report.histogram")}">${legend}` +
     `<line x1="${left}" y1="${height - bottom}" x2="${width - 8}" y2="${height - bottom}" class="axis"/>${bars.join("")}` +
@@ -332,12 +332,12 @@ thead th{background:#f3f4f6;position:sticky;top:0}
 .heat td.over{background:#c62828;color:#fff;font-weight:bold}
 .heat td.ex{background:#e5e7eb;color:#444}
 .people td{width:1.4rem;font-size:12px;padding:1px 2px}
-.people td.nm{text-align:left;width:auto;max-width:18rem;overflow:hidden;text-overflow:ellipsis}
+.people td.nm,.people td.tx{text-align:left;width:auto;max-width:18rem;overflow:hidden;text-overflow:ellipsis}
 .people td.mO{background:#006973;color:#fff}.people td.mH{background:#eef6f6;color:#456}.people td.mL{background:#f6e7b0;color:#6b5200}
 .figures td{text-align:right}.figures thead th{white-space:normal;max-width:8rem;vertical-align:bottom;font-size:12px}.figures tr.overall{font-weight:bold}
 .controls{margin:.3rem 0 .5rem;display:flex;gap:.5rem;align-items:center;flex-wrap:wrap}
 .controls select,.controls input,.controls button{font:inherit;padding:2px 6px}
-svg text{font-size:11px;fill:#333}svg .n{fill:#006973}svg .bar{fill:#2b8a93}svg .bar.prio{fill:#e08a1e}svg .axis{stroke:#888}
+svg text{font-size:11px;fill:#333}svg .n{fill:#006973}svg .bar,svg .key{fill:#2b8a93}svg .bar.prio,svg .key.prio{fill:#e08a1e}svg .axis{stroke:#888}
 .figures td.l{text-align:left}summary h2{display:inline-block;border:none}
 .people td.dv{font-weight:bold}.people td.neg{color:#b42318}.people td.pos{color:#1d4ed8}
 .ok{color:#1b5e20;font-weight:bold}.warn{color:#8a4b00;font-weight:bold}
@@ -379,7 +379,7 @@ function draw(){
   var from=page*size,to=Math.min(rows.length,from+size),frag=document.createDocumentFragment();
   for(var i=from;i<to;i++){
     var p=rows[i],tr=document.createElement("tr"),office=0;
-    cell(tr,"th",p[0]+marks[p[3]]);cell(tr,"td",p[1],"nm");cell(tr,"td",data.ranks[p[4]]||"","nm");cell(tr,"td",p[5],"nm");
+    cell(tr,"th",p[0]+marks[p[3]]);cell(tr,"td",p[1],"nm");cell(tr,"td",data.ranks[p[4]]||"","tx");cell(tr,"td",p[5],"tx");
     for(var d=0;d<p[2].length;d++){var m=p[2].charAt(d);if(m==="O")office++;cell(tr,"td",m,"m"+m);}
     cell(tr,"td",String(office));
     cell(tr,"td",p[6]===null?"":String(p[6]));
