@@ -128,6 +128,11 @@ function ageOn(born: string, on: string): number {
   return on.slice(5) < born.slice(5) ? years - 1 : years;
 }
 
+/** A unit as a key: case and spacing ignored. */
+export function unitKey(cell: string): string {
+  return cell.trim().toLowerCase().replace(/\s+/g, " ");
+}
+
 /** A mandatory position entry matches the start of `position` on word boundaries, case and spacing ignored; `/re/` is a regular expression. */
 function positionMatcher(entries: readonly string[]): (position: string) => boolean {
   const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, " ");
@@ -155,6 +160,7 @@ interface AuditPerson {
   id: string;
   agency: string;
   rank: string;
+  /** The unit, case and spacing ignored ("Bidang  umum" and "bidang Umum" are one unit). */
   unit: string;
   attendance: Attendance;
   /** Workday indices on leave. */
@@ -165,6 +171,8 @@ interface AuditPerson {
 
 interface AuditScenario {
   rotation: string;
+  /** Office time comes in whole weeks (weekly rotation, or teams taking turns by the week). */
+  weeklyBlocks: boolean;
   days: string[];
   /** Workdays in a full week (the scenario's `workdays`). */
   weekLength: number;
@@ -191,14 +199,14 @@ export function readAuditScenario(dir: string): AuditScenario {
   const exemptAgencies = new Set(readCsv(join(dir, "agencies.csv")).filter((r) => bool(r.exempt)).map((r) => r.agency_id));
   const exemptUnits = new Set<string>();
   if (existsSync(join(dir, "units.csv"))) {
-    for (const r of readCsv(join(dir, "units.csv"))) if (bool(r.exempt)) exemptUnits.add(`${r.agency_id}\u0000${r.unit.toLowerCase()}`);
+    for (const r of readCsv(join(dir, "units.csv"))) if (bool(r.exempt)) exemptUnits.add(`${r.agency_id}\u0000${unitKey(r.unit)}`);
   }
 
   const people: AuditPerson[] = readCsv(join(dir, "employees.csv")).map((r) => {
     const rank = rankOf(r.rank);
-    const unit = r.unit ?? "";
+    const unit = unitKey(r.unit ?? "");
     let attendance: Attendance = "rotating";
-    if (exemptAgencies.has(r.agency_id) || exemptUnits.has(`${r.agency_id}\u0000${unit.toLowerCase()}`)) attendance = "fixed";
+    if (exemptAgencies.has(r.agency_id) || exemptUnits.has(`${r.agency_id}\u0000${unit}`)) attendance = "fixed";
     else if (bool(r.mandatory) || mandatoryRanks.has(rank) || mandatoryPosition(r.position ?? "")) attendance = "fixed";
     else if (!rotates(r.employment ?? "")) attendance = "fixed";
     else if (r.eligible !== undefined && r.eligible !== "" && !bool(r.eligible)) attendance = "fixed";
@@ -229,7 +237,9 @@ export function readAuditScenario(dir: string): AuditScenario {
       p.prior = r.workdays !== undefined && r.workdays !== "" ? Number(r.workdays) : days.length;
     }
   }
-  return { rotation: String(config.rotation ?? "daily"), days, weekLength: workSet.size, people };
+  const teams = config.teams as { period?: string } | undefined;
+  const rotation = String(config.rotation ?? "daily");
+  return { rotation, weeklyBlocks: rotation === "weekly" || (rotation === "teams" && teams?.period === "week"), days, weekLength: workSet.size, people };
 }
 
 /** Office days per person and workday from a long-form roster: `office[person][day]`. */
@@ -284,7 +294,7 @@ export function auditRoster(dir: string, rosterPath: string): AuditFigures {
   const scenario = readAuditScenario(dir);
   const office = readAuditRoster(rosterPath, scenario);
   const days = scenario.days.length;
-  const threshold = scenario.rotation === "weekly" ? scenario.weekLength : 2;
+  const threshold = scenario.weeklyBlocks ? scenario.weekLength : 2;
   const weekday = scenario.days.map(dayOfWeek);
 
   const pools = new Map<string, AuditPerson[]>();

@@ -17,7 +17,8 @@ import type { Tally } from "./tally.js";
 export const FORCED_MEAN_DEVIATION = 1;
 
 export interface RuleForced {
-  /** Line of the rule in rules.csv. */
+  /** The file and line the rule comes from (rules.csv, or units.csv for a unit's floor and cap). */
+  file: string;
   line: number;
   rank: Rank | null;
   unit: string | null;
@@ -35,7 +36,7 @@ export interface RuleForced {
 /**
  * The rules of one agency that force people of its pool away from their share, in rules.csv order.
  *
- * @example ruleForcedAway(problem, roster, tally(problem, roster), problem.agencies[0]) //=> [{ line: 4, direction: "up", people: 1, meanDeviation: 9.2, away: 1, ... }]
+ * @example ruleForcedAway(problem, roster, tally(problem, roster), problem.agencies[0]) //=> [{ file: "rules.csv", line: 4, direction: "up", people: 1, meanDeviation: 9.2, away: 1, ... }]
  */
 export function ruleForcedAway(problem: Problem, roster: Roster, t: Tally, agency: Agency): RuleForced[] {
   if (agency.exempt || agency.rules.length === 0) return [];
@@ -62,7 +63,7 @@ export function ruleForcedAway(problem: Problem, roster: Roster, t: Tally, agenc
     if (direction === null) continue;
     const away = pooled.filter((p) => heldAway(t, p, direction)).length;
     found.push({
-      line: rule.line, rank: rule.rank, unit: rule.unit, min: rule.min, max: rule.max, direction,
+      file: (rule as { file?: string }).file ?? "rules.csv", line: rule.line, rank: rule.rank, unit: rule.unit, min: rule.min, max: rule.max, direction,
       people: pooled.length, meanDeviation: Math.round(mean * 1e6) / 1e6, away,
     });
   }
@@ -74,19 +75,20 @@ function heldAway(t: Tally, p: number, direction: "up" | "down"): boolean {
 }
 
 /**
- * Per person, the rules.csv line of the first forcing rule that holds them more than a day
- * from their share (0 for nobody): what the report's staff table names.
+ * Per person, where the first forcing rule that holds them more than a day from their share
+ * is written ("rules.csv:4"; "" for nobody): what the report's staff table names.
  */
-export function forcedLinePerPerson(problem: Problem, t: Tally, forced: ReadonlyArray<readonly RuleForced[]>): Int32Array {
-  const lines = new Int32Array(problem.people.length);
+export function forcedRulePerPerson(problem: Problem, t: Tally, forced: ReadonlyArray<readonly RuleForced[]>): string[] {
+  const places = new Array<string>(problem.people.length).fill("");
   problem.agencies.forEach((agency, a) => {
     for (const f of forced[a] ?? []) {
-      const rule = agency.rules.find((r) => r.line === f.line);
+      const rule = agency.rules.find((r) => r.line === f.line && ((r as { file?: string }).file ?? "rules.csv") === f.file);
       if (rule === undefined) continue;
+      const place = `${f.file}:${f.line}`;
       for (const p of agency.people) {
-        if (lines[p] === 0 && t.pooled[p] === 1 && ruleMatches(rule, problem.people[p]) && heldAway(t, p, f.direction)) lines[p] = f.line;
+        if (places[p] === "" && t.pooled[p] === 1 && ruleMatches(rule, problem.people[p]) && heldAway(t, p, f.direction)) places[p] = place;
       }
     }
   });
-  return lines;
+  return places;
 }

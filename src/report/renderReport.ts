@@ -16,7 +16,7 @@
 import { capOn, HOME, LEAVE, MODE_CODES, OFFICE, type CompositionRule, type Problem, type Roster } from "../domain/problem.js";
 import { RANKS } from "../domain/values.js";
 import type { AgencyMetrics, Metrics } from "../metrics/fairness.js";
-import { forcedLinePerPerson, type RuleForced } from "../metrics/ruleForced.js";
+import { forcedRulePerPerson, type RuleForced } from "../metrics/ruleForced.js";
 import { tally, type Tally } from "../metrics/tally.js";
 import { formatMessage, type Lang, type MessageCode, type MessageValues } from "../messages/index.js";
 import { FIGURE_NAMES, rosterFigures, type ScopeFigures } from "../compare/figures.js";
@@ -74,7 +74,7 @@ export function renderReport(problem: Problem, roster: Roster, metrics: Metrics,
   const figures = rosterFigures(problem, roster, metrics);
   const counted = countPass(problem, roster);
   const shares = tally(problem, roster);
-  const forcedLines = forcedLinePerPerson(problem, shares, metrics.agencies.map((a) => a.ruleForced));
+  const forcedRules = forcedRulePerPerson(problem, shares, metrics.agencies.map((a) => a.ruleForced));
   return [
     `<!doctype html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n`,
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">\n`,
@@ -87,7 +87,7 @@ export function renderReport(problem: Problem, roster: Roster, metrics: Metrics,
     forcedSection(problem, metrics.agencies, t),
     groupsSection(metrics.agencies, t),
     findingsSection(options, t),
-    `<script type="application/json" id="giliran-data">${gridData(problem, counted, shares, forcedLines, lang)}</script>\n`,
+    `<script type="application/json" id="giliran-data">${gridData(problem, counted, shares, forcedRules, lang)}</script>\n`,
     `<script>${SCRIPT}</script>\n</body>\n</html>\n`,
   ].join("");
 }
@@ -186,11 +186,11 @@ function gridSection(problem: Problem, lang: Lang, t: Words): string {
  * The grid's data as JSON text: per agency, one `[id, name, modes, mark, rank, unit, share,
  * deviation, rule]` per person, modes one letter a day (O/H/L), mark 1 fixed, 2 health
  * priority, 0 otherwise, rank an index into `ranks`, share and deviation to one decimal (null
- * outside the pool of rotating, non-priority staff), rule the rules.csv line of a rule that
- * holds the person away from their share (0 for none): about 90 bytes a person.
+ * outside the pool of rotating, non-priority staff), rule where a rule that holds the person
+ * away from their share is written ("rules.csv:4"; "" for none): about 90 bytes a person.
  * Written by hand rather than through `JSON.stringify` of 50,000 small arrays: 3x faster.
  */
-function gridData(problem: Problem, counted: Counted, shares: Tally, forcedLines: Int32Array, lang: Lang): string {
+function gridData(problem: Problem, counted: Counted, shares: Tally, forcedRules: readonly string[], lang: Lang): string {
   const { days, letters } = counted;
   const labels = scriptJson({ page: formatMessage("report.page", {}, lang), noRows: formatMessage("report.no_rows", {}, lang) });
   const rankIndex = new Map<string, number>(RANKS.map((r, i) => [r, i]));
@@ -202,7 +202,7 @@ function gridData(problem: Problem, counted: Counted, shares: Tally, forcedLines
       const share = pooled ? oneDecimal(shares.share[p]) : "null";
       const dev = pooled ? oneDecimal(shares.dev[p]) : "null";
       return `[${jsonText(person.id)},${jsonText(person.name)},"${letters.toString("latin1", p * days, (p + 1) * days)}",${mark},` +
-        `${rankIndex.get(person.rank)},${jsonText(person.unit)},${share},${dev},${forcedLines[p]}]`;
+        `${rankIndex.get(person.rank)},${jsonText(person.unit)},${share},${dev},${jsonText(forcedRules[p])}]`;
     });
     return `[${rows.join(",")}]`;
   });
@@ -278,7 +278,7 @@ function forcedSection(problem: Problem, agencies: AgencyMetrics[], t: Words): s
   agencies.forEach((a) => {
     for (const f of a.ruleForced as RuleForced[]) {
       lines.push(`<li>${t(f.direction === "up" ? "report.forced_up" : "report.forced_down", {
-        agency: a.name, line: f.line, rule: ruleText(f), people: f.people, mean: Math.abs(f.meanDeviation).toFixed(1), away: f.away,
+        agency: a.name, file: f.file, line: f.line, rule: ruleText(f), people: f.people, mean: Math.abs(f.meanDeviation).toFixed(1), away: f.away,
       })}</li>`);
     }
   });
@@ -384,7 +384,7 @@ function draw(){
     cell(tr,"td",String(office));
     cell(tr,"td",p[6]===null?"":String(p[6]));
     cell(tr,"td",p[7]===null?"":(p[7]>0?"+":"")+p[7],p[7]===null?"":"dv"+(p[7]<-1?" neg":p[7]>1?" pos":""));
-    cell(tr,"td",p[8]?"rules.csv:"+p[8]:"");
+    cell(tr,"td",p[8]);
     frag.appendChild(tr);
   }
   body.replaceChildren(frag);

@@ -14,7 +14,7 @@ const problem = buildProblem({
 const roster = rosterOf(problem, { p1: "OHOHO", p2: "HOHOH", x1: "OOOOO" });
 
 /** The page with its embedded data taken out, and that data parsed as the page's script parses it. */
-type Row = [string, string, string, number, number, string, number | null, number | null, number];
+type Row = [string, string, string, number, number, string, number | null, number | null, string];
 function split(html: string): { page: string; data: { ranks: string[]; agencies: Row[][] } } {
   const m = /<script type="application\/json" id="giliran-data">([\s\S]*?)<\/script>/.exec(html)!;
   return { page: html.replace(m[0], ""), data: JSON.parse(m[1]) };
@@ -31,9 +31,9 @@ describe("renderReport", () => {
     // Exactly two script elements: the data and the code; the data survives the round trip.
     expect(html.match(/<script/g)).toHaveLength(2);
     // p1 3 office days, p2 2: shares 2.5 each.
-    expect(data.agencies[0][0]).toEqual(["p1", EVIL, "OHOHO", 0, 5, "", 2.5, 0.5, 0]);
+    expect(data.agencies[0][0]).toEqual(["p1", EVIL, "OHOHO", 0, 5, "", 2.5, 0.5, ""]);
     expect(data.agencies[0][1][1]).toBe("Siti \u2028 \"Q\"");
-    expect(data.agencies[1][0]).toEqual(["x1", "x1", "OOOOO", 1, 5, "", null, null, 0]);
+    expect(data.agencies[1][0]).toEqual(["x1", "x1", "OOOOO", 1, 5, "", null, null, ""]);
     expect(data.ranks[5]).toBe("pelaksana");
   });
 
@@ -105,9 +105,9 @@ describe("the staff table, histogram and rule notes", () => {
 
   it("shows rank, unit, fair share, deviation and the rule that holds someone away from their share", () => {
     // 10 office days over 5 people: share 2 each; e3 +3, p1 0, the others -1.
-    expect(data.agencies[0][0]).toEqual(["e3", "e3", "OOOOO", 0, 2, "Umum", 2, 3, 7]);
-    expect(data.agencies[0][2]).toEqual(["p2", "p2", "HOHHH", 0, 5, "", 2, -1, 0]);
-    expect(data.agencies[0][5].slice(6)).toEqual([null, null, 0]);
+    expect(data.agencies[0][0]).toEqual(["e3", "e3", "OOOOO", 0, 2, "Umum", 2, 3, "rules.csv:7"]);
+    expect(data.agencies[0][2]).toEqual(["p2", "p2", "HOHHH", 0, 5, "", 2, -1, ""]);
+    expect(data.agencies[0][5].slice(6)).toEqual([null, null, ""]);
     expect(page).toMatch(/<th scope="col">rank<\/th><th scope="col">unit<\/th>.*<th scope="col">fair share<\/th><th scope="col">deviation<\/th><th scope="col">rule<\/th>/);
   });
 
