@@ -82,7 +82,7 @@ export interface AgencyMetrics extends FairnessFigures {
   /** officeDays / the sum over workdays of the cap that day; null for an exempt agency (or caps of 0). */
   capUse: number | null;
   priorityOfficeDays: number;
-  /** The person farthest from their share (first in input order on a tie); null when the pool is empty. */
+  /** The person farthest from their share (the smallest id on a tie); null when the pool is empty. */
   worstEmployeeId: string | null;
   /** Composition rules that hold people of the pool away from their share (rules.csv lines). */
   ruleForced: RuleForced[];
@@ -119,6 +119,7 @@ class Pool {
   rotating = 0;
   maxDeviation = 0;
   worst = -1;
+  worstId = "";
   over1 = 0;
   over2 = 0;
   noOffice = 0;
@@ -129,14 +130,16 @@ class Pool {
   weekdayLocked = 0;
   topShareSum = 0;
 
-  add(t: Tally, p: number, weight: number, history: number): void {
+  add(t: Tally, p: number, weight: number, history: number, id: string): void {
     const dev = t.dev[p];
     const abs = Math.abs(dev);
     this.rotating++;
-    if (abs > this.maxDeviation + EPS) {
-      this.maxDeviation = abs;
+    // Ties go to the smallest id, so the order of employees.csv's rows changes nothing.
+    if (this.worst < 0 || abs > this.maxDeviation + EPS || (abs >= this.maxDeviation - EPS && id < this.worstId)) {
+      this.maxDeviation = Math.max(abs, this.maxDeviation);
       this.worst = p;
-    } else if (this.worst < 0) this.worst = p;
+      this.worstId = id;
+    }
     if (abs > 1 + EPS) this.over1++;
     if (abs > 2 + EPS) this.over2++;
     const office = t.personOffice[p];
@@ -189,8 +192,8 @@ export function computeMetrics(problem: Problem, roster: Roster): Metrics {
       if (t.pooled[p] !== 1) continue;
       const person = problem.people[p];
       const weight = t.avail[p] + person.priorWorkdays;
-      pool.add(t, p, weight, person.history);
-      overallPool.add(t, p, weight, person.history);
+      pool.add(t, p, weight, person.history, person.id);
+      overallPool.add(t, p, weight, person.history, person.id);
     }
     office += t.office[a];
     home += t.home[a];
