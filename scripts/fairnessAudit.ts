@@ -14,7 +14,10 @@
  *   horizon (fair share minus history) and got none, and how many people they hold;
  * - the share of people with leave more than 2 days (one week) from their share;
  * - the share of people with 4+ office days whose office days all fall on one weekday;
- * - the largest deviation from a fair share, in days.
+ * - the largest deviation from a fair share, in days;
+ * - with the first two, how many are in agencies where a rules.csv rule binds on every
+ *   workday (its minimum or maximum reached each day): there the rule, not the solver,
+ *   bounds how fair the roster can be.
  *
  * Fair share (per agency, over its rotating, non-priority people p):
  *   share_p = (sum of history + office) * (avail_p + prior_p) / (sum of avail + prior).
@@ -169,8 +172,20 @@ interface AuditPerson {
   prior: number;
 }
 
+/** A composition rule as rules.csv writes it (`*` = any; unit `each` = every unit apart). */
+interface AuditRule {
+  line: number;
+  agency: string;
+  unit: string;
+  rank: string;
+  min: number;
+  max: number | null;
+}
+
 interface AuditScenario {
   rotation: string;
+  rules: AuditRule[];
+  exemptAgencies: Set<string>;
   /** Office time comes in whole weeks (weekly rotation, or teams taking turns by the week). */
   weeklyBlocks: boolean;
   days: string[];
@@ -237,9 +252,19 @@ export function readAuditScenario(dir: string): AuditScenario {
       p.prior = r.workdays !== undefined && r.workdays !== "" ? Number(r.workdays) : days.length;
     }
   }
+  const rules: AuditRule[] = [];
+  if (existsSync(join(dir, "rules.csv"))) {
+    readCsv(join(dir, "rules.csv")).forEach((r, i) => {
+      const max = (r.max_per_day ?? "").trim();
+      rules.push({
+        line: i + 2, agency: (r.agency_id ?? "*").trim() || "*", unit: unitKey(r.unit || "*"), rank: (r.rank ?? "*").trim() === "*" || !r.rank ? "*" : rankOf(r.rank),
+        min: Number(r.min_per_day || 0), max: max === "" ? null : Number(max),
+      });
+    });
+  }
   const teams = config.teams as { period?: string } | undefined;
   const rotation = String(config.rotation ?? "daily");
-  return { rotation, weeklyBlocks: rotation === "weekly" || (rotation === "teams" && teams?.period === "week"), days, weekLength: workSet.size, people };
+  return { rotation, rules, exemptAgencies, weeklyBlocks: rotation === "weekly" || (rotation === "teams" && teams?.period === "week"), days, weekLength: workSet.size, people };
 }
 
 /** Office days per person and workday from a long-form roster: `office[person][day]`. */
@@ -271,9 +296,17 @@ export interface AuditFigures {
   threshold: number;
   farFromShare: number;
   farFromSharePercent: number;
+  /**
+   * Of those, the people of agencies where a composition rule (rules.csv) binds on every
+   * workday of this roster: its minimum reached and not exceeded, or its maximum reached. Where
+   * such a rule holds a rank or unit, the others fill the rest of the cap: fairness is bounded by the rule.
+   */
+  farUnderBindingRules: number;
   /** Groups of an agency's rank and unit owed >= 1 day on average in this horizon that got no office day, and their people. */
   groupsWithout: number;
   peopleInGroupsWithout: number;
+  /** Of those groups, the ones in agencies where a rule binds on every workday. */
+  groupsWithoutUnderBindingRules: number;
   /** People of the pools with at least one leave day, and those of them far from their share. */
   withLeave: number;
   leaveFar: number;
@@ -287,6 +320,44 @@ export interface AuditFigures {
   worstEmployee: string | null;
 }
 
+/**
+ * The agencies where some composition rule binds on every workday of the roster: the office
+ * count of the people it matches (everyone, fixed staff included) is at its minimum (> 0) or
+ * at its maximum each day. A rule with unit `each` is checked unit by unit.
+ */
+function agenciesWithBindingRules(scenario: AuditScenario, office: Map<string, Uint8Array>): Set<string> {
+  const bound = new Set<string>();
+  const days = scenario.days.length;
+  const byAgency = new Map<string, AuditPerson[]>();
+  for (const p of scenario.people) {
+    const list = byAgency.get(p.agency) ?? [];
+    list.push(p);
+    byAgency.set(p.agency, list);
+  }
+  for (const [agency, people] of byAgency) {
+    if (scenario.exemptAgencies.has(agency)) continue;
+    for (const rule of scenario.rules) {
+      if (rule.agency !== "*" && rule.agency !== agency) continue;
+      const matching = people.filter((p) => rule.rank === "*" || rule.rank === p.rank);
+      const units = rule.unit === "each" ? [...new Set(matching.map((p) => p.unit))] : [rule.unit];
+      for (const unit of units) {
+        const members = matching.filter((p) => unit === "*" || p.unit === unit);
+        if (members.length === 0) continue;
+        let atMin = rule.min > 0;
+        let atMax = rule.max !== null;
+        for (let d = 0; d < days && (atMin || atMax); d++) {
+          let n = 0;
+          for (const p of members) if (office.get(p.id)?.[d] === 1) n++;
+          if (n > rule.min) atMin = false;
+          if (rule.max === null || n < rule.max) atMax = false;
+        }
+        if (atMin || atMax) bound.add(agency);
+      }
+    }
+  }
+  return bound;
+}
+
 const pct = (n: number, of: number): number => (of === 0 ? 0 : Math.round((1000 * n) / of) / 10);
 
 /** Audit one roster against its scenario. */
@@ -297,6 +368,7 @@ export function auditRoster(dir: string, rosterPath: string): AuditFigures {
   const threshold = scenario.weeklyBlocks ? scenario.weekLength : 2;
   const weekday = scenario.days.map(dayOfWeek);
 
+  const bound = agenciesWithBindingRules(scenario, office);
   const pools = new Map<string, AuditPerson[]>();
   for (const p of scenario.people) {
     if (p.attendance !== "rotating") continue;
@@ -307,11 +379,12 @@ export function auditRoster(dir: string, rosterPath: string): AuditFigures {
 
   const f: AuditFigures = {
     scenario: dir, rotation: scenario.rotation, workdays: days, rotating: 0, threshold,
-    farFromShare: 0, farFromSharePercent: 0, groupsWithout: 0, peopleInGroupsWithout: 0,
+    farFromShare: 0, farFromSharePercent: 0, farUnderBindingRules: 0, groupsWithout: 0, peopleInGroupsWithout: 0, groupsWithoutUnderBindingRules: 0,
     withLeave: 0, leaveFar: 0, leaveFarPercent: 0, fourPlus: 0, weekdayLocked: 0, weekdayLockedPercent: 0,
     worstDeviation: 0, worstEmployee: null,
   };
-  for (const pool of pools.values()) {
+  for (const [agency, pool] of pools) {
+    const ruled = bound.has(agency);
     const officeDays = pool.map((p) => {
       const row = office.get(p.id);
       let n = 0;
@@ -328,6 +401,7 @@ export function auditRoster(dir: string, rosterPath: string): AuditFigures {
       f.rotating++;
       const far = Math.abs(dev) > threshold + 1e-9;
       if (far) f.farFromShare++;
+      if (far && ruled) f.farUnderBindingRules++;
       if (p.leave.size > 0) {
         f.withLeave++;
         if (far) f.leaveFar++;
@@ -354,6 +428,7 @@ export function auditRoster(dir: string, rosterPath: string): AuditFigures {
       if (g.office === 0 && g.owed / g.people >= 1 - 1e-9) {
         f.groupsWithout++;
         f.peopleInGroupsWithout += g.people;
+        if (ruled) f.groupsWithoutUnderBindingRules++;
       }
     }
   }
@@ -369,8 +444,8 @@ export function auditTable(rows: readonly AuditFigures[]): string {
   const head = ["scenario", "rotation", "rotating", "far from share", "groups without", "leave far", "weekday-locked", "worst dev"];
   const body = rows.map((r) => [
     r.scenario, r.rotation, String(r.rotating),
-    `${r.farFromSharePercent.toFixed(1)} % (${r.farFromShare}; > ${r.threshold} d)`,
-    `${r.groupsWithout} (${r.peopleInGroupsWithout} people)`,
+    `${r.farFromSharePercent.toFixed(1)} % (${r.farFromShare}; > ${r.threshold} d; ${r.farUnderBindingRules} under rules)`,
+    `${r.groupsWithout} (${r.peopleInGroupsWithout} people; ${r.groupsWithoutUnderBindingRules} under rules)`,
     `${r.leaveFarPercent.toFixed(1)} % (${r.leaveFar}/${r.withLeave})`,
     `${r.weekdayLockedPercent.toFixed(1)} % (${r.weekdayLocked}/${r.fourPlus})`,
     `${r.worstDeviation.toFixed(2)}${r.worstEmployee === null ? "" : ` (${r.worstEmployee})`}`,

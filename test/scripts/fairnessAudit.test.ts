@@ -108,7 +108,7 @@ describe("fairnessAudit, daily rotation", () => {
     expect(JSON.parse(json.stdout)).toEqual(JSON.parse(JSON.stringify(f)));
     const text = spawnSync(process.execPath, [script, daily, dailyRoster], { encoding: "utf8" });
     expect(text.stdout.split("\n")[0]).toMatch(/^scenario\s+rotation\s+rotating\s+far from share\s+groups without\s+leave far\s+weekday-locked\s+worst dev$/);
-    expect(text.stdout).toContain("66.7 % (4; > 2 d)  1 (2 people)");
+    expect(text.stdout).toContain("66.7 % (4; > 2 d; 0 under rules)  1 (2 people; 0 under rules)");
     const usage = spawnSync(process.execPath, [script], { encoding: "utf8" });
     expect(usage.status).toBe(1);
     expect(usage.stderr).toMatch(/^usage: /);
@@ -128,6 +128,24 @@ describe("fairnessAudit, weekly rotation", () => {
     writeFileSync(path, roster({ W1: "OOOOO HHHHH", W2: "HHHHH OOOOO", W3: "HHHHH HHHHH" }, days));
     // Shares 10/3 each: deviations 1.67, 1.67, -3.33; none more than 5 days.
     expect(auditRoster(dir, path)).toMatchObject({ rotating: 3, threshold: 5, farFromShare: 0, groupsWithout: 1, peopleInGroupsWithout: 1, worstDeviation: 3.33, worstEmployee: "W3" });
+  });
+});
+
+describe("fairnessAudit and composition rules", () => {
+  it("counts people far from their share in agencies where a rule binds on every workday", () => {
+    const days = DAYS.slice(0, 5);
+    const employees = ["A", "B"].flatMap((a) => [`${a}3,x,${a},eselon_3,Kabid,pns,1990-01-01`, ...[1, 2, 3].map((i) => `${a}${i}p,x,${a},pelaksana,Staf,pns,1990-01-01`)]);
+    const dir = scenario({
+      "scenario.json": JSON.stringify({ name: "r", start: "2021-07-19", end: "2021-07-23", officeCap: { percent: 50 }, rotation: "daily", mandatory: { ranks: [], positions: [] } }),
+      "agencies.csv": "agency_id,name\nA,Dinas A\nB,Dinas B\n",
+      "employees.csv": `employee_id,name,agency_id,rank,position,employment,birth_date\n${employees.join("\n")}\n`,
+      // Exactly one eselon III a day in A (written with its alias); B has no rule.
+      "rules.csv": "agency_id,unit,rank,min_per_day,max_per_day\nA,*,administrator,1,1\n",
+    });
+    const path = join(dir, "roster.csv");
+    // In both: the eselon III every day (7 office days over 4 people: share 1.75, +3.25).
+    writeFileSync(path, roster({ A3: "OOOOO", A1p: "OHHHH", A2p: "HOHHH", A3p: "HHHHH", B3: "OOOOO", B1p: "OHHHH", B2p: "HOHHH", B3p: "HHHHH" }, days));
+    expect(auditRoster(dir, path)).toMatchObject({ rotating: 8, farFromShare: 2, farUnderBindingRules: 1, groupsWithout: 0, groupsWithoutUnderBindingRules: 0 });
   });
 });
 
