@@ -46,14 +46,10 @@ function orderFree(metrics: Metrics): unknown {
   const agencies = [...metrics.agencies]
     .map((a) => ({ ...a, groups: [...a.groups].sort((x, y) => `${x.rank}\u0000${x.unit}`.localeCompare(`${y.rank}\u0000${y.unit}`)) }))
     .sort((x, y) => x.agencyId.localeCompare(y.agencyId));
+  // objectives.perAgency follows agencies.csv's order: key it by agency id.
   const ids = metrics.agencies.map((a) => a.agencyId);
-  return { ...metrics, agencies, objectives: objectivesByAgencyId(metrics.objectives, ids) };
-}
-
-/** Objective values with the per-agency entries keyed by agency id (agencies.csv's row order may not matter). */
-function objectivesByAgencyId(objectives: ObjectiveValues, ids: readonly string[]): unknown {
-  const perAgency = objectives.perAgency.map((o, i) => ({ id: ids[i], ...o })).sort((x, y) => x.id.localeCompare(y.id));
-  return { ...objectives, perAgency };
+  const objectives = { ...metrics.objectives, perAgency: Object.fromEntries(metrics.objectives.perAgency.map((o, i) => [ids[i], o])) };
+  return { ...metrics, agencies, objectives };
 }
 
 /** Fisher-Yates with a small LCG: a permutation chosen by fast-check's integer, reproducible from the seed. */
@@ -74,6 +70,12 @@ function modesById(solved: Solved): Map<string, string> {
   return new Map(solved.problem.people.map((p) => [p.id, Array.from(solved.roster!.modes.subarray(p.index * days, (p.index + 1) * days)).join("")]));
 }
 
+/** Objective values with the per-agency list keyed by agency id (shuffling agencies.csv reorders agencies). */
+function byAgencyId(problem: Problem, values: ObjectiveValues): unknown {
+  const { perAgency, ...rest } = values;
+  return { ...rest, perAgency: Object.fromEntries(perAgency.map((o, i) => [problem.agencies[i].id, o])) };
+}
+
 describe("metamorphic properties of solve", () => {
   /** Solve a scenario and the same scenario with the rows of every file shuffled. */
   const shuffledPair = (specs: fc.Arbitrary<ScenarioSpec>) => fc.tuple(specs, fc.array(fc.nat(), { minLength: TABLES.length, maxLength: TABLES.length })).map(([spec, seeds]) => {
@@ -88,8 +90,7 @@ describe("metamorphic properties of solve", () => {
         const [a, b] = [await solveSpec(spec, "a"), await solveSpec(mixed, "b")];
         expect(b.roster === null, "feasibility").toBe(a.roster === null);
         if (a.roster === null || b.roster === null) return;
-        const ids = (x: Solved) => x.problem.agencies.map((ag) => ag.id);
-        expect(objectivesByAgencyId(objectiveValues(b.problem, b.roster!), ids(b))).toEqual(objectivesByAgencyId(objectiveValues(a.problem, a.roster), ids(a)));
+        expect(byAgencyId(b.problem, objectiveValues(b.problem, b.roster))).toEqual(byAgencyId(a.problem, objectiveValues(a.problem, a.roster)));
         const counts = (m: Metrics) => {
           const pick = (x: Metrics["overall"] | Metrics["agencies"][number]) => ({
             officeDays: x.officeDays, homeDays: x.homeDays, leaveDays: x.leaveDays, capUse: x.capUse,
