@@ -61,6 +61,8 @@ export interface SolveOutcome {
   /** Milliseconds per stage. */
   times: StageTimes;
   models: number;
+  /** Agencies whose fairness search ran out of budget (hard rules and objectives 1-2 hold; 3-4 unproven). */
+  unprovenAgencies: string[];
 }
 
 /**
@@ -126,7 +128,7 @@ export async function solveCompiled(
     ...(changesCsv === undefined ? {} : { changesCsv }),
   });
   const wrote = clock();
-  return { problem, roster, metrics, objectives, requests, written, times: { ...before, solve: solved, verify: verified, metrics: measured, write: wrote }, models: stats.models };
+  return { problem, roster, metrics, objectives, requests, written, times: { ...before, solve: solved, verify: verified, metrics: measured, write: wrote }, models: stats.models, unprovenAgencies: stats.unprovenAgencies };
 }
 
 /** Milliseconds since the previous call. */

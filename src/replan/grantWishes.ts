@@ -12,7 +12,8 @@
  * one office day more than `b` over the horizon (history included) and both weigh the same
  * in the fair shares (available days plus prior workdays): the two swap their totals, so
  * the deviations from the fair shares are the same multiset as before (objectives 3-4). The
- * weekly figures of objective 5 may move: DESIGN ranks wishes above them.
+ * weekly figures of objective 5 may move: DESIGN ranks wishes above them; the office days
+ * per person per full week of flexible work (`Problem.perPerson`) stay within their bounds.
  *
  * Who may trade: people of one agency with the same attendance (rotating, or health
  * priority: objective 2); rank and unit matter only through the rules that name them (the
@@ -163,6 +164,28 @@ function exchangeTotals(problem: Problem, roster: Roster, rules: RuleCounts, mem
     total[i] = person.history + office;
     weight[i] = avail + person.priorWorkdays;
   });
+  // Flexible work: office days per person in every full week stay within [min, max].
+  const perPerson = problem.perPerson ?? null;
+  const week = problem.calendar.week;
+  const weeks = problem.calendar.weekStarts.length;
+  const inWeek = perPerson === null ? null : new Int32Array(members.length * weeks);
+  const availWeek = perPerson === null ? null : new Int32Array(members.length * weeks);
+  if (inWeek !== null && availWeek !== null) {
+    members.forEach((p, i) => {
+      const leave = problem.people[p].leave;
+      for (let d = 0; d < n; d++) {
+        if (leave !== null && leave[d] === 1) continue;
+        availWeek[i * weeks + week[d]]++;
+        if (modes[p * n + d] === OFFICE) inWeek[i * weeks + week[d]]++;
+      }
+    });
+  }
+  const weekAllows = (i: number, j: number, d: number): boolean => {
+    if (perPerson === null || inWeek === null || availWeek === null || !perPerson.fullWeeks[week[d]]) return true;
+    const w = week[d];
+    const least = Math.min(perPerson.min, availWeek[i * weeks + w]);
+    return inWeek[i * weeks + w] - 1 >= least && inWeek[j * weeks + w] + 1 <= perPerson.max;
+  };
   // Per day, who has a wish the roster does not grant: office wishing home (goers), home wishing office (comers).
   const goers: number[][] = Array.from({ length: n }, () => []);
   const comers: number[][] = Array.from({ length: n }, () => []);
@@ -192,7 +215,7 @@ function exchangeTotals(problem: Problem, roster: Roster, rules: RuleCounts, mem
       if (!movable(problem, modes, n, a, d)) continue;
       const list = byKey.get(key(weight[i], total[i] - 1));
       if (!list || list.length === 0) continue;
-      const k = list.findIndex((j) => rules.allowsDay(a, members[j], d));
+      const k = list.findIndex((j) => weekAllows(i, j, d) && rules.allowsDay(a, members[j], d));
       if (k === -1) continue;
       const j = list.splice(k, 1)[0];
       const b = members[j];
@@ -201,6 +224,10 @@ function exchangeTotals(problem: Problem, roster: Roster, rules: RuleCounts, mem
       rules.tradeDay(a, b, d);
       total[i]--;
       total[j]++;
+      if (inWeek !== null) {
+        inWeek[i * weeks + week[d]]--;
+        inWeek[j * weeks + week[d]]++;
+      }
       exchanges++;
     }
   }

@@ -51,6 +51,16 @@ describe("grantWishes", () => {
     expect(grantWishes(problem, roster)).toBe(1);
   });
 
+  it("keeps flexible work's office days per person per full week within bounds", () => {
+    const problem = withRequests(buildProblem({ days: WEEK, agencies: [{ id: "A", cap: 2 }], people: [{ id: "a" }, { id: "b" }] }), { a: "..H..", b: "..O.." });
+    const roster = rosterOf(problem, { a: "OOOHH", b: "OOHHH" });
+    problem.perPerson = { min: 1, max: 2, fullWeeks: [true] };
+    expect(grantWishes(problem, roster)).toBe(0);
+    problem.perPerson = { min: 1, max: 3, fullWeeks: [true] };
+    expect(grantWishes(problem, roster)).toBe(1);
+    expect(letters(problem, roster)).toEqual({ a: "OOHHH", b: "OOOHH" });
+  });
+
   it("trades across ranks when the rules still hold", () => {
     const problem = withRequests(buildProblem({
       days: WEEK, agencies: [{ id: "A", cap: 1, rules: [{ rank: "eselon_4", min: 0, max: 1 }] }],

@@ -38,7 +38,12 @@ export function register(program: Command): void {
             report: (problem, roster, metrics) => renderReport(problem, roster, metrics as Metrics, { lang }),
           });
           bar.stop();
-          if (!flags.quiet) process.stdout.write(`${solveLines(outcome, flags.out, started, lang).join("\n")}\n`);
+          if (!flags.quiet) {
+            process.stdout.write(`${solveLines(outcome, flags.out, started, lang).join("\n")}\n`);
+            if (outcome.unprovenAgencies.length > 0) {
+              process.stdout.write(`${formatMessage("solve.unproven", { count: outcome.unprovenAgencies.length, agencies: outcome.unprovenAgencies.slice(0, 10).join(", ") }, lang)}\n`);
+            }
+          }
         } finally {
           bar.stop();
         }
@@ -48,11 +53,12 @@ export function register(program: Command): void {
 
 /** The summary lines of a run: sizes and time, fairness, verified, and the requests when there are any. */
 export function solveLines(outcome: SolveOutcome, out: string, started: number, lang: Lang): string[] {
-  const { problem, objectives, requests } = outcome;
+  const { problem, objectives, requests, metrics } = outcome;
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const lines = [formatMessage("solve.summary", {
     agencies: problem.agencies.length, employees: problem.people.length, workdays: problem.calendar.days.length,
-    out, seconds, spread: objectives.maxDeviation.toFixed(1), weekly: objectives.weeklyDeviation.toFixed(1),
+    out, seconds, deviation: objectives.maxDeviation.toFixed(1), weekly: objectives.weeklyDeviation.toFixed(1),
+    noOffice: metrics.overall.noOffice,
   }, lang), formatMessage("solve.verified", {}, lang)];
   if (requests !== null && requests.wishes > 0) lines.push(formatMessage("solve.wishes", { granted: requests.granted, wishes: requests.wishes, pins: requests.pins }, lang));
   else if (requests !== null && requests.pins > 0) lines.push(formatMessage("solve.pins", { pins: requests.pins }, lang));
