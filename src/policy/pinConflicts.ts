@@ -20,40 +20,49 @@ function label(person: Person): string {
 export function pinConflicts(problem: Problem): InfeasibleCause[] {
   const causes: InfeasibleCause[] = [];
   const { days, week, weekStarts } = problem.calendar;
+  const n = days.length;
   for (const agency of problem.agencies) {
     const pinned = agency.people.map((p) => problem.people[p]).filter((person) => person.requests);
     if (pinned.length === 0) continue;
-    for (let d = 0; d < days.length; d++) {
-      const date = days[d];
-      let fixedIn = 0;
-      let pinnedIn = 0;
-      let available = 0;
-      let pinnedHome = 0;
-      for (const p of agency.people) {
-        const person = problem.people[p];
-        if (person.leave !== null && person.leave[d] === 1) continue;
-        available++;
-        const code = person.requests?.[d];
-        if (person.attendance === "fixed") fixedIn++;
-        else if (code === PIN_OFFICE) pinnedIn++;
-        else if (code === PIN_HOME) pinnedHome++;
-      }
-      for (const person of pinned) {
-        const code = person.requests![d];
-        if (code !== PIN_OFFICE && code !== PIN_HOME) continue;
-        const values = { employee: label(person), agency: agency.name, date };
-        if (person.leave !== null && person.leave[d] === 1) {
-          causes.push({ code: "infeasible.pin_on_leave", rule: "pinsHold", agencyId: agency.id, date, values: { ...values, mode: code === PIN_OFFICE ? "office" : "home" } });
-        } else if (code === PIN_HOME && person.attendance === "fixed") {
-          causes.push({ code: "infeasible.pin_home_fixed", rule: "fixedAlwaysIn", agencyId: agency.id, date, values: { ...values, reason: person.fixedBy ?? "mandatory" } });
+    // One pass over the agency's people, person by person: the counts of each day.
+    const fixedIn = new Int32Array(n);
+    const pinnedIn = new Int32Array(n);
+    const available = new Int32Array(n);
+    const pinnedHome = new Int32Array(n);
+    const personal: InfeasibleCause[] = [];
+    for (const p of agency.people) {
+      const person = problem.people[p];
+      const leave = person.leave;
+      const requests = person.requests;
+      const fixed = person.attendance === "fixed";
+      for (let d = 0; d < n; d++) {
+        const code = requests?.[d];
+        if (leave !== null && leave[d] === 1) {
+          if (code === PIN_OFFICE || code === PIN_HOME) {
+            personal.push({ code: "infeasible.pin_on_leave", rule: "pinsHold", agencyId: agency.id, date: days[d], values: { employee: label(person), agency: agency.name, date: days[d], mode: code === PIN_OFFICE ? "office" : "home" } });
+          }
+          continue;
         }
+        available[d]++;
+        if (fixed) {
+          fixedIn[d]++;
+          if (code === PIN_HOME) personal.push({ code: "infeasible.pin_home_fixed", rule: "fixedAlwaysIn", agencyId: agency.id, date: days[d], values: { employee: label(person), agency: agency.name, date: days[d], reason: person.fixedBy ?? "mandatory" } });
+        } else if (code === PIN_OFFICE) pinnedIn[d]++;
+        else if (code === PIN_HOME) pinnedHome[d]++;
       }
+    }
+    // Report order: day, then person (input order), then the agency's counts of that day.
+    personal.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    let k = 0;
+    for (let d = 0; d < n; d++) {
+      const date = days[d];
+      while (k < personal.length && personal[k].date === date) causes.push(personal[k++]);
       const cap = capOn(agency, d);
-      if (cap !== null && pinnedIn > 0 && fixedIn + pinnedIn > cap) {
-        causes.push({ code: "infeasible.pins_over_cap", rule: "capPerAgencyDay", agencyId: agency.id, date, values: { agency: agency.name, date, fixed: fixedIn + pinnedIn, pinned: pinnedIn, cap, basis: capBasisOn(agency, d) } });
+      if (cap !== null && pinnedIn[d] > 0 && fixedIn[d] + pinnedIn[d] > cap) {
+        causes.push({ code: "infeasible.pins_over_cap", rule: "capPerAgencyDay", agencyId: agency.id, date, values: { agency: agency.name, date, fixed: fixedIn[d] + pinnedIn[d], pinned: pinnedIn[d], cap, basis: capBasisOn(agency, d) } });
       }
-      if (!agency.exempt && pinnedHome > 0 && available - pinnedHome < agency.minOffice) {
-        causes.push({ code: "infeasible.pins_below_min_office", rule: "minOfficePerAgencyDay", agencyId: agency.id, date, values: { agency: agency.name, date, min: agency.minOffice, available: available - pinnedHome, pinned: pinnedHome } });
+      if (!agency.exempt && pinnedHome[d] > 0 && available[d] - pinnedHome[d] < agency.minOffice) {
+        causes.push({ code: "infeasible.pins_below_min_office", rule: "minOfficePerAgencyDay", agencyId: agency.id, date, values: { agency: agency.name, date, min: agency.minOffice, available: available[d] - pinnedHome[d], pinned: pinnedHome[d] } });
       }
     }
     if (problem.rotation !== "weekly") continue;
