@@ -62,18 +62,22 @@ export function grantWishes(problem: Problem, roster: Roster): number {
     for (const members of classes.values()) {
       if (members.length < 2) continue;
       // Each move can open the way for the other: a few rounds until neither finds anything.
-      // Exchanges are cheap (one pass over the wishes not granted): repeat them until none is left.
-      for (let round = 0; round < 3; round++) {
+      // Exchanges are cheap (one pass over the wishes not granted): repeated until none is
+      // left, before and after one round of trades (which cost a pass per pair of days).
+      const exchanges = (): number => {
         let made = 0;
         for (let again = 0; again < 6; again++) {
           const exchanged = exchangeTotals(problem, roster, rules, members);
           made += exchanged;
           if (exchanged === 0) break;
         }
-        for (const days of weeks) made += tradeWithinWeek(problem, roster, rules, members, days);
-        trades += made;
-        if (made === 0) break;
-      }
+        return made;
+      };
+      trades += exchanges();
+      let traded = 0;
+      for (const days of weeks) traded += tradeWithinWeek(problem, roster, rules, members, days);
+      trades += traded;
+      if (traded > 0) trades += exchanges();
     }
   }
   return trades;
