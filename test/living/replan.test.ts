@@ -137,7 +137,7 @@ describe("replan after a change (needs the solver's pins and wishes)", () => {
 });
 
 describe("replan, people who left and bad input", () => {
-  it("leaves out people no longer in employees.csv and counts them (needs the solver's pins)", async (ctx) => {
+  it("leaves out people no longer in employees.csv and counts them (needs the solver's diagnosis to read the cap of the day)", async (ctx) => {
     if (!support.pins) ctx.skip();
     const dir = scenarioCopy(TINY, { "employees.csv": (t) => t.split("\n").filter((l) => !l.startsWith("199803192023211020,")).join("\n") });
     const outcome = await replanScenario(dir, tempDir("giliran-replan-"), { previous, from: FROM });
