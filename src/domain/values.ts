@@ -51,6 +51,12 @@ export const booleanCell = z.string().transform((raw, ctx): boolean => {
   return z.NEVER;
 });
 
+/** Days in a month of the proleptic Gregorian calendar (plain arithmetic, no `Date`). */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
 /**
  * Parse a calendar date written `YYYY-MM-DD` or, as Indonesian Excel writes it, `DD/MM/YYYY`.
  * Returns the ISO form, or `null` for text that is not a real date (2021-02-30 included).
@@ -69,8 +75,7 @@ export function parseDate(raw: string): string | null {
     return null;
   }
   if (month < 1 || month > 12 || day < 1) return null;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day > daysInMonth) return null;
+  if (day > daysInMonth(year, month)) return null;
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
