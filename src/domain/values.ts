@@ -88,26 +88,93 @@ export const dateCell = z.string().transform((raw, ctx): string => {
   return iso;
 });
 
-/** A whole number >= 0 in a cell. */
-export const countCell = z.string().transform((raw, ctx): number => {
-  const text = raw.trim();
-  if (!/^\d+$/.test(text)) {
-    ctx.addIssue({ code: "custom", message: "count", params: { expected: "a whole number of 0 or more", received: raw } });
-    return z.NEVER;
-  }
-  return Number(text);
-});
+/**
+ * The number rules, one place for every file. A count (people, days, a cap) is a plain digit
+ * string from 0 to `MAX_COUNT`: no sign, no decimals, no exponent (`1e1`), no hex (`0x10`), no
+ * thousands separator; a larger number is a typo (a province has about 100,000 civil
+ * servants), and beyond about 16 digits JavaScript cannot even hold it exactly (a 400-digit
+ * number reads as Infinity). A percent is digits with at most one decimal mark, `.` or `,`
+ * (as Indonesian Excel writes it), from 0 to 100, optionally followed by `%`. Spaces around a
+ * cell are ignored.
+ */
+export const MAX_COUNT = 10_000_000;
+export const COUNT_EXPECTED = "a whole number from 0 to 10,000,000, digits only";
+export const PERCENT_EXPECTED = "a percentage from 0 to 100, digits with an optional decimal . or ,";
 
-/** A percentage in a cell: 0 to 100, decimals with a point or an Indonesian comma. */
-export const percentCell = z.string().transform((raw, ctx): number => {
-  const text = raw.trim().replace(/%$/, "").trim().replace(",", ".");
-  const value = Number(text);
-  if (text === "" || !Number.isFinite(value) || value < 0 || value > 100) {
-    ctx.addIssue({ code: "custom", message: "percent", params: { expected: "a percentage from 0 to 100", received: raw } });
+const DIGITS = /^\d+$/;
+const DECIMAL = /^(\d+)(?:[.,](\d+))?$/;
+
+/**
+ * A count cell's value, or `null` when the text is not a digit string from 0 to `MAX_COUNT`.
+ *
+ * @example parseCount(" 12 ") //=> 12
+ * @example parseCount("1e1") //=> null
+ */
+export function parseCount(raw: string): number | null {
+  const text = raw.trim();
+  if (!DIGITS.test(text)) return null;
+  const digits = text.replace(/^0+(?=\d)/, "");
+  if (digits.length > String(MAX_COUNT).length) return null;
+  const value = Number(digits);
+  return value <= MAX_COUNT ? value : null;
+}
+
+/**
+ * A percent cell's value, or `null` when the text is not a decimal from 0 to 100.
+ *
+ * @example parsePercent("12,5") //=> 12.5
+ * @example parsePercent("0x10") //=> null
+ */
+export function parsePercent(raw: string): number | null {
+  const text = raw.trim().replace(/%$/, "").trim();
+  const m = DECIMAL.exec(text);
+  if (m === null) return null;
+  const whole = m[1].replace(/^0+(?=\d)/, "");
+  if (whole.length > 3) return null;
+  const value = Number(`${whole}.${m[2] ?? "0"}`);
+  return value >= 0 && value <= 100 ? value : null;
+}
+
+/** A whole number from 0 to `MAX_COUNT` in a cell. */
+export const countCell = z.string().transform((raw, ctx): number => {
+  const value = parseCount(raw);
+  if (value === null) {
+    ctx.addIssue({ code: "custom", message: "count", params: { expected: COUNT_EXPECTED, received: raw } });
     return z.NEVER;
   }
   return value;
 });
+
+/** A percentage in a cell: 0 to 100, decimals with a point or an Indonesian comma. */
+export const percentCell = z.string().transform((raw, ctx): number => {
+  const value = parsePercent(raw);
+  if (value === null) {
+    ctx.addIssue({ code: "custom", message: "percent", params: { expected: PERCENT_EXPECTED, received: raw } });
+    return z.NEVER;
+  }
+  return value;
+});
+
+/**
+ * A number in `scenario.json`, held to the same rules as a cell: finite (JSON reads `1e400`
+ * as Infinity), within `[min, max]`, whole when `whole`. A missing value is reported as
+ * missing, a string or other type as the wrong type.
+ *
+ * @example jsonNumber({ min: 0, max: 100, whole: false, expected: PERCENT_EXPECTED }).parse(12.5) //=> 12.5
+ */
+export function jsonNumber(rule: { min: number; max: number; whole: boolean; expected: string }) {
+  return z.unknown().transform((raw, ctx): number => {
+    if (raw === undefined) {
+      ctx.addIssue({ code: "invalid_type", expected: "number", message: rule.expected });
+      return z.NEVER;
+    }
+    if (typeof raw !== "number" || !Number.isFinite(raw) || raw < rule.min || raw > rule.max || (rule.whole && !Number.isInteger(raw))) {
+      ctx.addIssue({ code: "custom", message: "number", params: { expected: rule.expected, received: raw } });
+      return z.NEVER;
+    }
+    return raw;
+  });
+}
 
 /** An id: non-empty after trimming. */
 export const idCell = z.string().transform((raw, ctx): string => {

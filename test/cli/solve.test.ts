@@ -76,6 +76,10 @@ describe("giliran solve on bad input", () => {
     ["a cap above 100 %", { "scenario.json": (t) => t.replace('"percent": 30', '"percent": 130') }, /scenario\.json.*officeCap/],
     ["a negative cap", { "agencies.csv": (t) => t.replace("BAPPEDA,Badan Perencanaan Pembangunan Daerah,false,40", "BAPPEDA,Badan Perencanaan Pembangunan Daerah,false,-5") }, /agencies\.csv:3:4: cap_percent/],
     ["an unknown key", { "scenario.json": (t) => t.replace('"rotation"', '"rotasi"') }, /scenario\.json.*unknown key "rotasi"/],
+    ["a 400-digit cap_count", { "agencies.csv": (t) => t.replace("BAPPEDA,Badan Perencanaan Pembangunan Daerah,false,40,,1", `BAPPEDA,Badan Perencanaan Pembangunan Daerah,false,,${"4".repeat(400)},1`) }, /agencies\.csv:3:5: cap_count: expected a whole number from 0 to 10,000,000, digits only, got "4{100}\.\.\. \(400 characters\)"/],
+    ["a hexadecimal percent", { "agencies.csv": (t) => t.replace("BAPPEDA,Badan Perencanaan Pembangunan Daerah,false,40", "BAPPEDA,Badan Perencanaan Pembangunan Daerah,false,0x10") }, /agencies\.csv:3:4: cap_percent: expected a percentage from 0 to 100.*got "0x10"/],
+    ["a percent in exponent notation", { "agencies.csv": (t) => t.replace("BAPPEDA,Badan Perencanaan Pembangunan Daerah,false,40", "BAPPEDA,Badan Perencanaan Pembangunan Daerah,false,1e1") }, /agencies\.csv:3:4: cap_percent: .*got "1e1"/],
+    ["a count JSON reads as Infinity", { "scenario.json": (t) => t.replace('"percent": 30', '"count": 1e400') }, /scenario\.json:7:18: officeCap\.count: expected .*, got 1e400/],
   ];
   for (const [what, edits, message] of cases) {
     it(`exits 1 on ${what}, naming the place, writing nothing`, () => {
