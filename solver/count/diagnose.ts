@@ -6,7 +6,9 @@
  */
 import type { InfeasibleCause } from "../../src/domain/errors.js";
 import type { CompositionRule, Problem } from "../../src/domain/problem.js";
-import type { AgencyStructure } from "./pools.js";
+import type { Model, ModelConstraint } from "../model.js";
+import { jslpBackend } from "../backends/jslp.js";
+import type { AgencyStructure, Pool } from "./pools.js";
 
 /** Who a rule counts, in words: "eselon_3", "eselon_4 of unit Perpustakaan", "staff of unit X". */
 export function ruleSubject(rule: CompositionRule): string {
@@ -78,7 +80,86 @@ export function diagnoseAgency(s: AgencyStructure, problem: Problem): Infeasible
   return causes;
 }
 
-/** The fallback cause when no named check explains an infeasible block. */
+/**
+ * Whether some count per pool meets every hard rule on the given days: the cap and the floor
+ * each day and, with `rules`, every composition rule each day. A chosen member of a pool is
+ * in on each of the pool's days among `days`; pools with none of them are left out. Rows
+ * without a pool are decided here (an empty row cannot be written as a model).
+ */
+function feasible(s: AgencyStructure, pools: readonly Pool[], days: readonly number[], rules: boolean): boolean {
+  const { cap, minOffice } = s.agency;
+  const used = pools.filter((pool) => pool.days.some((d) => days.includes(d)));
+  const constraints: ModelConstraint[] = [];
+  const row = (name: string, d: number, take: (pool: Pool) => boolean, fixed: number, min: number, max: number | null): boolean => {
+    const terms = used.flatMap((pool, i): Array<[string, number]> => (pool.days.includes(d) && take(pool) ? [[`x${i}`, 1]] : []));
+    const lower = Math.max(0, min - fixed);
+    const upper = max === null ? null : max - fixed;
+    if (upper !== null && upper < lower) return false;
+    if (terms.length === 0) return lower === 0;
+    constraints.push({ name, terms, lower, ...(upper === null ? {} : { upper }) });
+    return true;
+  };
+  for (const d of days) {
+    if (!row(`cap${d}`, d, () => true, s.fixedOffice[d], minOffice, cap)) return false;
+    if (!rules) continue;
+    for (let r = 0; r < s.agency.rules.length; r++) {
+      const rule = s.agency.rules[r];
+      if (!row(`r${r}d${d}`, d, (pool) => s.classes[pool.cls].matches[r], s.fixedMatch[r][d], rule.min, rule.max)) return false;
+    }
+  }
+  if (constraints.length === 0) return true;
+  const model: Model = {
+    name: "diagnose", sense: "max",
+    objective: new Map(used.map((_, i) => [`x${i}`, 1])),
+    constraints,
+    vars: used.map((pool, i) => ({ name: `x${i}`, lower: 0, upper: pool.size, integer: true })),
+  };
+  return jslpBackend.solve(model).status === "optimal";
+}
+
+/** The agency's people on leave on some day of a block, and those days. */
+function leaveIn(s: AgencyStructure, problem: Problem, days: readonly number[]): { people: number; days: string[] } {
+  let people = 0;
+  const on = new Set<number>();
+  for (const p of s.agency.people) {
+    const leave = problem.people[p].leave;
+    if (leave === null) continue;
+    let any = false;
+    for (const d of days) {
+      if (leave[d] !== 1) continue;
+      any = true;
+      on.add(d);
+    }
+    if (any) people++;
+  }
+  return { people, days: days.filter((d) => on.has(d)).map((d) => problem.calendar.days[d]) };
+}
+
+/**
+ * The cause when no named check explains an infeasible block, naming the rule that binds.
+ * A week of weekly rotation whose every day could be met alone fails because a rotating
+ * person keeps one mode all week while leave makes the days differ: that is the weekly
+ * block (with the composition rules only when they take part), not "the composition rules".
+ * Otherwise the day that fails alone is named, with the rules only when the agency has any.
+ */
 export function conflictCause(s: AgencyStructure, problem: Problem, day: number): InfeasibleCause {
-  return cause(s, problem, day, "compositionRule", "infeasible.rules_conflict", { cap: s.agency.cap ?? "-", min: s.agency.minOffice });
+  const block = s.blocks.find((b) => b.days.includes(day));
+  const { cap, capBasis, minOffice } = s.agency;
+  const hasRules = s.agency.rules.length > 0;
+  if (block !== undefined && block.days.length > 1) {
+    const failing = block.days.find((d) => !feasible(s, block.pools, [d], true));
+    if (failing === undefined) {
+      // The rules take part when the week could be met without them.
+      const withRules = hasRules && feasible(s, block.pools, block.days, false);
+      const leave = leaveIn(s, problem, block.days);
+      const code = withRules ? "infeasible.weekly_block_rules" : "infeasible.weekly_block";
+      return cause(s, problem, block.days[0], "weeklyBlocks", code, {
+        week: problem.calendar.weekStarts[problem.calendar.week[block.days[0]]],
+        onLeave: leave.people, leaveDays: leave.days.join(", "), min: minOffice, cap: cap ?? "-", basis: capBasis,
+      });
+    }
+    day = failing;
+  }
+  if (!hasRules) return cause(s, problem, day, "capPerAgencyDay", "infeasible.cap_min_conflict", { cap: cap ?? "-", min: minOffice });
+  return cause(s, problem, day, "compositionRule", "infeasible.rules_conflict", { cap: cap ?? "-", min: minOffice });
 }

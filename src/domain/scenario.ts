@@ -4,8 +4,8 @@
  */
 import { z } from "zod";
 import {
-  RANKS, EMPLOYMENTS, MAX_COUNT, booleanCell, countCell, dateCell, employmentCell, idCell, jsonNumber, parseDate,
-  percentCell, rankCell, textCell,
+  EMPLOYMENTS, MAX_COUNT, RANK_EXPECTED, booleanCell, countCell, dateCell, employmentCell, idCell,
+  jsonNumber, parseDate, percentCell, rankCell, textCell,
 } from "./values.js";
 import { PPKM_REGIONS, PPKM_SECTORS, ZONES } from "../policy/presets.js";
 
@@ -45,12 +45,12 @@ export const scenarioSchema = z
     rotation: z.enum(["daily", "weekly"]).default("daily"),
     mandatory: z
       .strictObject({
-        ranks: z.array(z.enum(RANKS)).default([]),
+        ranks: z.array(rankCell).default([]),
         positions: z.array(z.string()).default([]),
       })
       .default({ ranks: [], positions: [] }),
     rotating: z
-      .strictObject({ employment: z.array(z.enum(EMPLOYMENTS)).default([...EMPLOYMENTS]) })
+      .strictObject({ employment: z.array(employmentCell).default([...EMPLOYMENTS]) })
       .default({ employment: [...EMPLOYMENTS] }),
     healthPriority: z
       .strictObject({
@@ -87,7 +87,7 @@ const wildcardRank = z.string().optional().transform((raw, ctx) => {
   if (text === "" || text === "*") return null;
   const parsed = rankCell.safeParse(text);
   if (!parsed.success) {
-    ctx.addIssue({ code: "custom", message: "rank", params: { expected: `* or a rank (${RANKS.join(", ")})`, received: text } });
+    ctx.addIssue({ code: "custom", message: "rank", params: { expected: `* or a rank (${RANK_EXPECTED})`, received: text } });
     return z.NEVER;
   }
   return parsed.data;

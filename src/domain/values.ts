@@ -19,27 +19,81 @@ export const RANK_ALIASES: Readonly<Record<string, Rank>> = {
 export const EMPLOYMENTS = ["pns", "pppk", "ptt", "honorer"] as const;
 export type Employment = (typeof EMPLOYMENTS)[number];
 
+/** `P3K`, the everyday name of PPPK (government employees with a work agreement). */
+export const EMPLOYMENT_ALIASES: Readonly<Record<string, Employment>> = {
+  p3k: "pppk",
+};
+
+/** A name as the vocabularies compare it: any case, spaces or dashes for underscores. */
+const vocabularyKey = (raw: string): string => raw.trim().toLowerCase().replace(/[\s-]+/g, "_");
+
+/**
+ * The rank a text names, or `null`: a rank or one of its aliases, any case, spaces or dashes
+ * for underscores. The one reading of a rank, wherever one is written (employees.csv,
+ * rules.csv, scenario.json `mandatory.ranks`).
+ *
+ * @example parseRank(" Administrator ") //=> "eselon_3"
+ * @example parseRank("Eselon-4") //=> "eselon_4"
+ */
+export function parseRank(raw: string): Rank | null {
+  const key = vocabularyKey(raw);
+  return (RANKS as readonly string[]).includes(key) ? (key as Rank) : (RANK_ALIASES[key] ?? null);
+}
+
+/**
+ * The employment type a text names, or `null` (any case; `p3k` for `pppk`). The one reading
+ * wherever one is written (employees.csv, scenario.json `rotating.employment`).
+ *
+ * @example parseEmployment("PNS") //=> "pns"
+ */
+export function parseEmployment(raw: string): Employment | null {
+  const key = vocabularyKey(raw);
+  return (EMPLOYMENTS as readonly string[]).includes(key) ? (key as Employment) : (EMPLOYMENT_ALIASES[key] ?? null);
+}
+
+export const RANK_EXPECTED = [...RANKS, ...Object.keys(RANK_ALIASES)].join(", ");
+export const EMPLOYMENT_EXPECTED = [...EMPLOYMENTS, ...Object.keys(EMPLOYMENT_ALIASES)].join(", ");
+
+const unitKeys = new Map<string, string>();
+
+/**
+ * The key units are matched and grouped by, everywhere (rules.csv, fairness groups, metrics):
+ * case, surrounding space and runs of inner space ignored. What is shown stays the unit as
+ * employees.csv first spells it (`src/policy/compile.ts`).
+ *
+ * @example unitKey("  Sub  Bagian UMUM ") === unitKey("sub bagian umum") //=> true
+ */
+export function unitKey(unit: string): string {
+  let key = unitKeys.get(unit);
+  if (key === undefined) {
+    key = unit.trim().replace(/\s+/g, " ").toLowerCase();
+    // Units are few; the memo keeps rule matching over a million people cheap.
+    if (unitKeys.size < 10_000) unitKeys.set(unit, key);
+  }
+  return key;
+}
+
 const TRUE_WORDS = new Set(["true", "1", "ya", "yes", "y"]);
 const FALSE_WORDS = new Set(["false", "0", "tidak", "no", "n", ""]);
 
 /** A rank cell: a rank name or one of its aliases, any case, spaces or dashes for underscores. */
 export const rankCell = z.string().transform((raw, ctx): Rank => {
-  const key = raw.trim().toLowerCase().replace(/[\s-]+/g, "_");
-  const rank = (RANKS as readonly string[]).includes(key) ? (key as Rank) : RANK_ALIASES[key];
-  if (rank === undefined) {
-    ctx.addIssue({ code: "custom", message: "rank", params: { expected: [...RANKS, ...Object.keys(RANK_ALIASES)].join(", "), received: raw } });
+  const rank = parseRank(raw);
+  if (rank === null) {
+    ctx.addIssue({ code: "custom", message: "rank", params: { expected: RANK_EXPECTED, received: raw } });
     return z.NEVER;
   }
   return rank;
 });
 
+/** An employment cell: an employment type or its alias, any case. */
 export const employmentCell = z.string().transform((raw, ctx): Employment => {
-  const key = raw.trim().toLowerCase();
-  if (!(EMPLOYMENTS as readonly string[]).includes(key)) {
-    ctx.addIssue({ code: "custom", message: "employment", params: { expected: EMPLOYMENTS.join(", "), received: raw } });
+  const employment = parseEmployment(raw);
+  if (employment === null) {
+    ctx.addIssue({ code: "custom", message: "employment", params: { expected: EMPLOYMENT_EXPECTED, received: raw } });
     return z.NEVER;
   }
-  return key as Employment;
+  return employment;
 });
 
 /** true/false, 1/0, ya/tidak (and yes/no); an empty cell is false. */

@@ -48,6 +48,9 @@ export const en = {
   "infeasible.rule_max_below_fixed": "{agency}, {date}: rules.csv line {line} allows at most {max} {who} but {fixed} of them must be in the office",
   "infeasible.rule_min_over_cap": "{agency}, {date}: the composition rules need at least {needed} staff in the office but the cap is {cap} ({basis})",
   "infeasible.rules_conflict": "{agency}, {date}: the cap ({cap}), min_office ({min}) and the composition rules cannot all hold",
+  "infeasible.cap_min_conflict": "{agency}, {date}: the cap ({cap}) and min_office ({min}) cannot both hold",
+  "infeasible.weekly_block": "{agency}, week of {week}: weekly rotation keeps each rotating person in one mode all week, and with the leave taken that week ({onLeave} staff, on {leaveDays}) no choice of people keeps between {min} (min_office) and {cap} (the cap, {basis}) in the office on every workday, though each day alone could",
+  "infeasible.weekly_block_rules": "{agency}, week of {week}: weekly rotation keeps each rotating person in one mode all week, and with the leave taken that week ({onLeave} staff, on {leaveDays}) no choice of people keeps between {min} (min_office) and {cap} (the cap, {basis}) in the office and meets the composition rules on every workday, though each day alone could",
   "infeasible.more_days": "(the same on {more} more workday(s), to {last})",
   "infeasible.summary": "No roster satisfies every rule: {count} cause(s). Nothing was written.",
 

@@ -44,6 +44,9 @@ export const id: Record<MessageCode, string> = {
   "infeasible.rule_max_below_fixed": "{agency}, {date}: rules.csv baris {line} membolehkan paling banyak {max} {who} tetapi {fixed} di antaranya wajib di kantor",
   "infeasible.rule_min_over_cap": "{agency}, {date}: aturan komposisi meminta paling sedikit {needed} pegawai di kantor tetapi batasnya {cap} ({basis})",
   "infeasible.rules_conflict": "{agency}, {date}: batas ({cap}), min_office ({min}) dan aturan komposisi tidak dapat dipenuhi bersamaan",
+  "infeasible.cap_min_conflict": "{agency}, {date}: batas ({cap}) dan min_office ({min}) tidak dapat dipenuhi bersamaan",
+  "infeasible.weekly_block": "{agency}, pekan {week}: giliran mingguan membuat tiap pegawai bergilir tetap pada satu mode sepanjang pekan, dan dengan cuti pada pekan itu ({onLeave} pegawai, pada {leaveDays}) tidak ada pilihan yang menjaga jumlah pegawai di kantor antara {min} (min_office) dan {cap} (batas, {basis}) pada setiap hari kerja, walaupun tiap hari secara terpisah dapat dipenuhi",
+  "infeasible.weekly_block_rules": "{agency}, pekan {week}: giliran mingguan membuat tiap pegawai bergilir tetap pada satu mode sepanjang pekan, dan dengan cuti pada pekan itu ({onLeave} pegawai, pada {leaveDays}) tidak ada pilihan yang menjaga jumlah pegawai di kantor antara {min} (min_office) dan {cap} (batas, {basis}) sekaligus memenuhi aturan komposisi pada setiap hari kerja, walaupun tiap hari secara terpisah dapat dipenuhi",
   "infeasible.more_days": "(sama pada {more} hari kerja berikutnya, sampai {last})",
   "infeasible.summary": "Tidak ada jadwal yang memenuhi semua aturan: {count} penyebab. Tidak ada berkas yang ditulis.",
 

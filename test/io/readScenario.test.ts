@@ -179,7 +179,7 @@ describe("cell values", () => {
     }));
     expect(issues.map(where)).toEqual(["input.cell employees.csv:2:4", "input.cell employees.csv:3:6", "input.cell employees.csv:3:7"]);
     expect(issues[0].values).toEqual({ field: "rank", expected: "eselon_1, eselon_2, eselon_3, eselon_4, fungsional, pelaksana, jpt_madya, jpt_pratama, administrator, pengawas", received: "kepala" });
-    expect(issues[1].values).toEqual({ field: "employment", expected: "pns, pppk, ptt, honorer", received: "kontrak" });
+    expect(issues[1].values).toEqual({ field: "employment", expected: "pns, pppk, ptt, honorer, p3k", received: "kontrak" });
     expect(issues[2].values).toEqual({ field: "birth_date", expected: "a real date written YYYY-MM-DD or DD/MM/YYYY", received: "2021-02-30" });
   });
 
