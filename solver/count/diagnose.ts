@@ -5,10 +5,11 @@
  * than exist, a cap below min_office) are named precisely rather than "infeasible".
  */
 import type { InfeasibleCause } from "../../src/domain/errors.js";
-import type { CompositionRule, Problem } from "../../src/domain/problem.js";
+import { capBasisOn, capOn, type CompositionRule, type Problem } from "../../src/domain/problem.js";
 import type { Model, ModelConstraint } from "../model.js";
 import { jslpBackend } from "../backends/jslp.js";
 import type { AgencyStructure, Pool } from "./pools.js";
+import { PINNED_NONE, PINNED_OFFICE } from "./pins.js";
 
 /** Who a rule counts, in words: "eselon_3", "eselon_4 of unit Perpustakaan", "staff of unit X". */
 export function ruleSubject(rule: CompositionRule): string {
@@ -25,23 +26,26 @@ const cause = (s: AgencyStructure, problem: Problem, day: number, rule: string, 
 
 /** Fixed staff (mandatory, non-rotating) alone above the cap. */
 export const fixedStaffWithinCap: DayCheck = (s, problem, d) => {
-  const { cap, capBasis } = s.agency;
+  const cap = capOn(s.agency, d);
   if (cap === null || s.fixedOffice[d] <= cap) return [];
   const reasons = new Map<string, number>();
   for (const p of s.agency.people) {
     const person = problem.people[p];
-    if (person.attendance !== "fixed" || (person.leave !== null && person.leave[d] === 1)) continue;
-    reasons.set(person.fixedBy!, (reasons.get(person.fixedBy!) ?? 0) + 1);
+    // Pinned office days count as fixed (pools.ts).
+    const why = person.attendance === "fixed" ? person.fixedBy! : s.pinned?.get(p)?.modes[d] === PINNED_OFFICE ? "pinned" : null;
+    if (why === null || (person.leave !== null && person.leave[d] === 1)) continue;
+    reasons.set(why, (reasons.get(why) ?? 0) + 1);
   }
   const text = [...reasons].map(([why, n]) => `${n} ${why}`).join(", ");
-  return [cause(s, problem, d, "capPerAgencyDay", "infeasible.fixed_over_cap", { fixed: s.fixedOffice[d], reasons: text, cap, basis: capBasis })];
+  return [cause(s, problem, d, "capPerAgencyDay", "infeasible.fixed_over_cap", { fixed: s.fixedOffice[d], reasons: text, cap, basis: capBasisOn(s.agency, d) })];
 };
 
 /** A cap below the agency's floor. */
 export const capAtLeastMinOffice: DayCheck = (s, problem, d) => {
-  const { cap, capBasis, minOffice } = s.agency;
+  const cap = capOn(s.agency, d);
+  const { minOffice } = s.agency;
   if (cap === null || cap >= minOffice) return [];
-  return [cause(s, problem, d, "minOfficePerAgencyDay", "infeasible.cap_below_min_office", { min: minOffice, cap, basis: capBasis })];
+  return [cause(s, problem, d, "minOfficePerAgencyDay", "infeasible.cap_below_min_office", { min: minOffice, cap, basis: capBasisOn(s.agency, d) })];
 };
 
 /** Fewer people available than the floor asks. */
@@ -65,9 +69,9 @@ export const ruleMaxAboveFixed: DayCheck = (s, problem, d) =>
 
 /** A single rule's minimum above the cap. */
 export const ruleMinWithinCap: DayCheck = (s, problem, d) => {
-  const { cap, capBasis } = s.agency;
+  const cap = capOn(s.agency, d);
   if (cap === null) return [];
-  return s.agency.rules.flatMap((rule) => (rule.min <= cap ? [] : [cause(s, problem, d, "compositionRule", "infeasible.rule_min_over_cap", { needed: rule.min, cap, basis: capBasis })]));
+  return s.agency.rules.flatMap((rule) => (rule.min <= cap ? [] : [cause(s, problem, d, "compositionRule", "infeasible.rule_min_over_cap", { needed: rule.min, cap, basis: capBasisOn(s.agency, d) })]));
 };
 
 export const DAY_CHECKS: readonly DayCheck[] = [fixedStaffWithinCap, capAtLeastMinOffice, minOfficeReachable, ruleMinReachable, ruleMaxAboveFixed, ruleMinWithinCap];
@@ -87,7 +91,7 @@ export function diagnoseAgency(s: AgencyStructure, problem: Problem): Infeasible
  * without a pool are decided here (an empty row cannot be written as a model).
  */
 function feasible(s: AgencyStructure, pools: readonly Pool[], days: readonly number[], rules: boolean): boolean {
-  const { cap, minOffice } = s.agency;
+  const { minOffice } = s.agency;
   const used = pools.filter((pool) => pool.days.some((d) => days.includes(d)));
   const constraints: ModelConstraint[] = [];
   const row = (name: string, d: number, take: (pool: Pool) => boolean, fixed: number, min: number, max: number | null): boolean => {
@@ -100,7 +104,7 @@ function feasible(s: AgencyStructure, pools: readonly Pool[], days: readonly num
     return true;
   };
   for (const d of days) {
-    if (!row(`cap${d}`, d, () => true, s.fixedOffice[d], minOffice, cap)) return false;
+    if (!row(`cap${d}`, d, () => true, s.fixedOffice[d], minOffice, capOn(s.agency, d))) return false;
     if (!rules) continue;
     for (let r = 0; r < s.agency.rules.length; r++) {
       const rule = s.agency.rules[r];
@@ -117,49 +121,58 @@ function feasible(s: AgencyStructure, pools: readonly Pool[], days: readonly num
   return jslpBackend.solve(model).status === "optimal";
 }
 
-/** The agency's people on leave on some day of a block, and those days. */
-function leaveIn(s: AgencyStructure, problem: Problem, days: readonly number[]): { people: number; days: string[] } {
-  let people = 0;
+/** The agency's people on leave on some day of a block, those days, and the rotating people with a pin in it. */
+function awayIn(s: AgencyStructure, problem: Problem, days: readonly number[]): { onLeave: number; leaveDays: string[]; pinned: number } {
+  let onLeave = 0;
+  let pinned = 0;
   const on = new Set<number>();
   for (const p of s.agency.people) {
     const leave = problem.people[p].leave;
-    if (leave === null) continue;
-    let any = false;
-    for (const d of days) {
-      if (leave[d] !== 1) continue;
-      any = true;
-      on.add(d);
+    if (leave !== null) {
+      let any = false;
+      for (const d of days) {
+        if (leave[d] !== 1) continue;
+        any = true;
+        on.add(d);
+      }
+      if (any) onLeave++;
     }
-    if (any) people++;
+    const pins = s.pinned?.get(p)?.modes;
+    if (pins !== undefined && days.some((d) => pins[d] !== PINNED_NONE)) pinned++;
   }
-  return { people, days: days.filter((d) => on.has(d)).map((d) => problem.calendar.days[d]) };
+  return { onLeave, leaveDays: days.filter((d) => on.has(d)).map((d) => problem.calendar.days[d]), pinned };
 }
 
 /**
  * The cause when no named check explains an infeasible block, naming the rule that binds.
  * A week of weekly rotation whose every day could be met alone fails because a rotating
- * person keeps one mode all week while leave makes the days differ: that is the weekly
- * block (with the composition rules only when they take part), not "the composition rules".
- * Otherwise the day that fails alone is named, with the rules only when the agency has any.
+ * person keeps one mode all week while leave (or pins) make the days differ: that is the
+ * weekly block (with the composition rules only when they take part), not "the composition
+ * rules". Otherwise the day that fails alone is named, with the rules only when the agency
+ * has any.
  */
 export function conflictCause(s: AgencyStructure, problem: Problem, day: number): InfeasibleCause {
   const block = s.blocks.find((b) => b.days.includes(day));
-  const { cap, capBasis, minOffice } = s.agency;
+  const { minOffice } = s.agency;
   const hasRules = s.agency.rules.length > 0;
   if (block !== undefined && block.days.length > 1) {
     const failing = block.days.find((d) => !feasible(s, block.pools, [d], true));
     if (failing === undefined) {
       // The rules take part when the week could be met without them.
       const withRules = hasRules && feasible(s, block.pools, block.days, false);
-      const leave = leaveIn(s, problem, block.days);
-      const code = withRules ? "infeasible.weekly_block_rules" : "infeasible.weekly_block";
-      return cause(s, problem, block.days[0], "weeklyBlocks", code, {
-        week: problem.calendar.weekStarts[problem.calendar.week[block.days[0]]],
-        onLeave: leave.people, leaveDays: leave.days.join(", "), min: minOffice, cap: cap ?? "-", basis: capBasis,
+      const away = awayIn(s, problem, block.days);
+      const first = block.days[0];
+      const caps = [...new Set(block.days.map((d) => capOn(s.agency, d) ?? "-"))];
+      const code = away.pinned > 0 ? "infeasible.weekly_block_pins" : withRules ? "infeasible.weekly_block_rules" : "infeasible.weekly_block";
+      return cause(s, problem, first, "weeklyBlocks", code, {
+        week: problem.calendar.weekStarts[problem.calendar.week[first]],
+        onLeave: away.onLeave, leaveDays: away.leaveDays.join(", "), pinned: away.pinned,
+        min: minOffice, cap: caps.length === 1 ? caps[0] : caps.join("/"), basis: capBasisOn(s.agency, first),
       });
     }
     day = failing;
   }
-  if (!hasRules) return cause(s, problem, day, "capPerAgencyDay", "infeasible.cap_min_conflict", { cap: cap ?? "-", min: minOffice });
-  return cause(s, problem, day, "compositionRule", "infeasible.rules_conflict", { cap: cap ?? "-", min: minOffice });
+  const cap = capOn(s.agency, day) ?? "-";
+  if (!hasRules) return cause(s, problem, day, "capPerAgencyDay", "infeasible.cap_min_conflict", { cap, min: minOffice });
+  return cause(s, problem, day, "compositionRule", "infeasible.rules_conflict", { cap, min: minOffice });
 }
