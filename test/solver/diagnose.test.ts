@@ -80,4 +80,17 @@ describe("infeasibility causes", () => {
       expect([...codes], rotation).toEqual(["infeasible.rules_conflict"]);
     }
   });
+
+  it("reads the dated cap of each day (caps.csv), with its basis", () => {
+    const problem = buildProblem({
+      days: WEEK,
+      agencies: [{ id: "A", cap: 3, minOffice: 2 }],
+      people: [{ id: "x" }, { id: "y" }, { id: "z" }],
+    });
+    const agency = problem.agencies[0];
+    agency.dayCaps = [null, null, 1, null, null];
+    agency.dayCapBasis = [null, null, "25 % of 3 (caps.csv line 2)", null, null];
+    const causes = causesOf(problem);
+    expect(causes.map((c) => [c.code, c.date, c.values.cap, c.values.basis])).toEqual([["infeasible.cap_below_min_office", "2021-07-21", 1, "25 % of 3 (caps.csv line 2)"]]);
+  });
 });
