@@ -222,7 +222,8 @@ export function jsonNumber(rule: { min: number; max: number; whole: boolean; exp
       ctx.addIssue({ code: "invalid_type", expected: "number", message: rule.expected });
       return z.NEVER;
     }
-    if (typeof raw !== "number" || !Number.isFinite(raw) || raw < rule.min || raw > rule.max || (rule.whole && !Number.isInteger(raw))) {
+    // -0 too: a sign is no more welcome here than in a cell.
+    if (typeof raw !== "number" || !Number.isFinite(raw) || Object.is(raw, -0) || raw < rule.min || raw > rule.max || (rule.whole && !Number.isInteger(raw))) {
       ctx.addIssue({ code: "custom", message: "number", params: { expected: rule.expected, received: raw } });
       return z.NEVER;
     }

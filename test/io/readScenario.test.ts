@@ -429,6 +429,7 @@ describe("scenario.json", () => {
       [`{ "count": ${"9".repeat(400)} }`, "a whole number from 0 to 10,000,000"],
       ['{ "percent": 1E1 }', "a number written in plain digits, without an exponent"],
       ['{ "percent": -0.5 }', "a number from 0 to 100"],
+      ['{ "count": -0 }', "a whole number from 0 to 10,000,000"],
       ['{ "ppkmLevel": 5, "region": "java-bali" }', "a PPKM level: 1, 2, 3 or 4"],
     ]) {
       const found = await issuesOf(await json(`{"name": "t", "start": "2021-07-19", "end": "2021-07-23",\n"officeCap": ${cap}}`));
