@@ -89,6 +89,7 @@ export const en = {
 
   // solve summary
   "solve.summary": "{agencies} agencies, {employees} employees, {workdays} workdays: roster written to {out} in {seconds} s; largest deviation from a fair share {spread} days ({weekly} within a week).",
+  "solve.unproven": "Fairness not proven optimal in {count} agency(ies) ({agencies}): the search budget ran out; every hard rule, the cap use and the health priority still hold.",
   "solve.verified": "Verified: every hard rule holds.",
   "error.internal": "Internal error: {reason}. This is a bug in giliran; please report it with the input.",
   "error.verify_failed": "Internal error: the solved roster broke {count} rule(s); nothing was written. First: {first}",

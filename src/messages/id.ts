@@ -83,6 +83,7 @@ export const id: Record<MessageCode, string> = {
   "bounds.between": "antara {min} dan {max}",
 
   "solve.summary": "{agencies} perangkat daerah, {employees} pegawai, {workdays} hari kerja: jadwal ditulis ke {out} dalam {seconds} dtk; selisih keadilan terburuk {spread} ({weekly} dalam satu minggu).",
+  "solve.unproven": "Keadilan belum terbukti optimal di {count} instansi ({agencies}): batas waktu pencarian habis; semua aturan wajib, pemakaian kuota dan prioritas kesehatan tetap terpenuhi.",
   "solve.verified": "Terverifikasi: semua aturan wajib terpenuhi.",
   "error.internal": "Kesalahan internal: {reason}. Ini kesalahan giliran; mohon laporkan beserta masukannya.",
   "error.verify_failed": "Kesalahan internal: jadwal hasil melanggar {count} aturan; tidak ada berkas yang ditulis. Pertama: {first}",
