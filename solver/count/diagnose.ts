@@ -92,9 +92,21 @@ export function diagnoseAgency(s: AgencyStructure, problem: Problem): Infeasible
  */
 function feasible(s: AgencyStructure, pools: readonly Pool[], days: readonly number[], rules: boolean): boolean {
   const { minOffice } = s.agency;
-  const used = pools.filter((pool) => pool.days.some((d) => days.includes(d)));
+  // Only a pool's days here and, with rules, which rules count it matter: merge pools alike in
+  // both (a handful of variables, whatever the headcount).
+  const merged = new Map<string, { days: number[]; matches: boolean[]; size: number }>();
+  for (const pool of pools) {
+    const here = pool.days.filter((d) => days.includes(d));
+    if (here.length === 0) continue;
+    const matches = s.classes[pool.cls].matches;
+    const key = `${here.join(",")}|${rules ? matches.map(Number).join("") : ""}`;
+    const group = merged.get(key);
+    if (group) group.size += pool.size;
+    else merged.set(key, { days: here, matches, size: pool.size });
+  }
+  const used = [...merged.values()];
   const constraints: ModelConstraint[] = [];
-  const row = (name: string, d: number, take: (pool: Pool) => boolean, fixed: number, min: number, max: number | null): boolean => {
+  const row = (name: string, d: number, take: (pool: { matches: boolean[] }) => boolean, fixed: number, min: number, max: number | null): boolean => {
     const terms = used.flatMap((pool, i): Array<[string, number]> => (pool.days.includes(d) && take(pool) ? [[`x${i}`, 1]] : []));
     const lower = Math.max(0, min - fixed);
     const upper = max === null ? null : max - fixed;
@@ -108,7 +120,7 @@ function feasible(s: AgencyStructure, pools: readonly Pool[], days: readonly num
     if (!rules) continue;
     for (let r = 0; r < s.agency.rules.length; r++) {
       const rule = s.agency.rules[r];
-      if (!row(`r${r}d${d}`, d, (pool) => s.classes[pool.cls].matches[r], s.fixedMatch[r][d], rule.min, rule.max)) return false;
+      if (!row(`r${r}d${d}`, d, (pool) => pool.matches[r], s.fixedMatch[r][d], rule.min, rule.max)) return false;
     }
   }
   if (constraints.length === 0) return true;
