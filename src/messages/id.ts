@@ -49,6 +49,7 @@ export const id: Record<MessageCode, string> = {
   "infeasible.weekly_block_rules": "{agency}, pekan {week}: giliran mingguan membuat tiap pegawai bergilir tetap pada satu mode sepanjang pekan, dan dengan cuti pada pekan itu ({onLeave} pegawai, pada {leaveDays}) tidak ada pilihan yang menjaga jumlah pegawai di kantor antara {min} (min_office) dan {cap} (batas, {basis}) sekaligus memenuhi aturan komposisi pada setiap hari kerja, walaupun tiap hari secara terpisah dapat dipenuhi",
   "infeasible.weekly_block_pins": "{agency}, pekan {week}: giliran mingguan membuat tiap pegawai bergilir tetap pada satu mode sepanjang pekan, dan dengan hari yang dipatok ({pinned} pegawai) dan cuti ({onLeave} pegawai) pada pekan itu tidak ada pilihan yang memenuhi semua aturan pada setiap hari kerja, walaupun tiap hari secara terpisah dapat dipenuhi",
   "infeasible.pin_conflict": "{agency}, pekan {date}: {employee} ({name}) dipatok ke kantor dan ke rumah dalam pekan yang sama, padahal rotasi mingguan memakai satu mode per pekan",
+  "infeasible.per_person_week": "{agency}, sejak pekan {date}: {min} sampai {max} hari kantor per orang per pekan penuh tidak dapat dipenuhi bersama kuota ({cap}, {basis}), aturan komposisi dan cuti",
   "infeasible.more_days": "(sama pada {more} hari kerja berikutnya, sampai {last})",
   "infeasible.summary": "Tidak ada jadwal yang memenuhi semua aturan: {count} penyebab. Tidak ada berkas yang ditulis.",
 
