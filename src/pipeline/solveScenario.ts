@@ -14,7 +14,7 @@ import { verifyRoster } from "../verify/rules.js";
 import { formatViolation } from "../verify/format.js";
 import { computeMetrics } from "../metrics/fairness.js";
 import { objectiveValues, type ObjectiveValues } from "../metrics/objectives.js";
-import { VerificationError } from "../domain/errors.js";
+import { VerificationError, type InputIssue } from "../domain/errors.js";
 import type { Problem, Roster } from "../domain/problem.js";
 import type { Lang } from "../messages/index.js";
 
@@ -45,6 +45,11 @@ export interface SolveOutcome {
   metrics: ReturnType<typeof computeMetrics>;
   objectives: ObjectiveValues;
   written: WrittenFiles;
+  /**
+   * What the input raised that is not an error (leave outside the horizon, an agency where no
+   * mandatory position matches): the one warnings channel; the CLI prints each on stderr.
+   */
+  warnings: InputIssue[];
   /** Milliseconds per stage. */
   times: StageTimes;
   models: number;
@@ -79,7 +84,7 @@ export async function solveScenario(dir: string, outDir: string, options: SolveS
   const measured = clock();
   const written = await writeOutputs(outDir, problem, roster, { metrics, lang, excelBom: options.excelBom, ...(reportHtml === undefined ? {} : { reportHtml }) });
   const wrote = clock();
-  return { problem, roster, metrics, objectives, written, times: { read, compile: compiled, solve: solved, verify: verified, metrics: measured, write: wrote }, models: stats.models };
+  return { problem, roster, metrics, objectives, written, warnings: problem.warnings ?? [], times: { read, compile: compiled, solve: solved, verify: verified, metrics: measured, write: wrote }, models: stats.models };
 }
 
 /** Milliseconds since the previous call. */

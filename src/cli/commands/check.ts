@@ -6,6 +6,7 @@ import { compile } from "../../policy/compile.js";
 import { checkJson, checkRoster, groupFindings } from "../../check/checkRoster.js";
 import { DEFAULT_VIOLATION_LIMIT } from "../../verify/types.js";
 import { formatMessage } from "../../messages/index.js";
+import { formatInputIssue } from "../../io/formatIssues.js";
 import { EXIT, langOption, run } from "../run.js";
 
 interface CheckFlags {
@@ -30,6 +31,7 @@ export function register(program: Command): void {
       await run(lang, async () => {
         const limit = Math.max(0, Number.parseInt(flags.limit, 10) || 0);
         const problem = compile(await readScenario(dir));
+        for (const warning of problem.warnings ?? []) process.stderr.write(`${formatInputIssue(warning, lang)}\n`);
         const result = checkRoster(problem, await readRoster(rosterPath), limit);
         if (flags.json) {
           process.stdout.write(`${JSON.stringify(checkJson(result, rosterPath, lang), null, 2)}\n`);

@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import { solveScenario } from "../../pipeline/solveScenario.js";
 import { BACKEND_NAMES, type BackendName } from "../../../solver/backend.js";
 import { formatMessage } from "../../messages/index.js";
+import { formatInputIssue } from "../../io/formatIssues.js";
 import { langOption, run } from "../run.js";
 import { progressBar } from "../progress.js";
 import { renderReport } from "../../report/renderReport.js";
@@ -35,9 +36,10 @@ export function register(program: Command): void {
         const bar = progressBar(!flags.quiet);
         try {
           const outcome = await solveScenario(dir, flags.out, { solver: flags.solver, lang, excelBom: flags.excelBom, threads: flags.threads, onAgency: bar.update,
-            report: (problem, roster, metrics) => renderReport(problem, roster, metrics as Metrics, { lang }),
+            report: (problem, roster, metrics) => renderReport(problem, roster, metrics as Metrics, { lang, warnings: (problem.warnings ?? []).map((w) => formatInputIssue(w, lang)) }),
           });
           bar.stop();
+          for (const warning of outcome.warnings) process.stderr.write(`${formatInputIssue(warning, lang)}\n`);
           if (!flags.quiet) {
             const { problem, objectives } = outcome;
             const seconds = ((performance.now() - started) / 1000).toFixed(2);
