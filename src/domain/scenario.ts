@@ -193,7 +193,7 @@ export type HistoryRow = z.infer<typeof historyRowSchema>;
 /** Each CSV file of a scenario: its name, whether it must exist, its columns, its row schema. */
 export const CSV_FILES = {
   agencies: { file: "agencies.csv", required: true, columns: ["agency_id", "name"], optional: ["exempt", "cap_percent", "cap_count", "min_office", "zone", "ppkm_level", "ppkm_region", "ppkm_sector"], schema: agencyRowSchema },
-  employees: { file: "employees.csv", required: true, columns: ["employee_id", "name", "agency_id", "rank", "position", "employment", "birth_date"], optional: ["unit", "pregnant", "comorbid", "mandatory"], schema: employeeRowSchema },
+  employees: { file: "employees.csv", required: true, columns: ["employee_id", "name", "agency_id", "rank", "position", "employment", "birth_date"], optional: ["unit", "pregnant", "comorbid", "mandatory", "eligible"], schema: employeeRowSchema },
   rules: { file: "rules.csv", required: false, columns: ["agency_id", "unit", "rank", "min_per_day", "max_per_day"], optional: [], schema: ruleRowSchema },
   units: { file: "units.csv", required: false, columns: ["agency_id", "unit"], optional: ["exempt", "min_office", "cap_percent", "cap_count"], schema: unitRowSchema },
   leave: { file: "leave.csv", required: false, columns: ["employee_id", "from", "to"], optional: ["kind"], schema: leaveRowSchema },
