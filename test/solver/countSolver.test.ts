@@ -5,7 +5,7 @@ import { jslpBackend } from "../../solver/backends/jslp.js";
 import { verifyRoster } from "../../src/verify/rules.js";
 import { OFFICE, LEAVE, type Problem, type Roster } from "../../src/domain/problem.js";
 import { InfeasibleError } from "../../src/domain/errors.js";
-import { apportion } from "../../solver/count/solveAgency.js";
+import { apportion } from "../../solver/count/apportion.js";
 
 const solve = (problem: Problem): Roster => solveProblem(problem, { backend: jslpBackend }).roster;
 const officeDays = (problem: Problem, roster: Roster, id: string): number => {
