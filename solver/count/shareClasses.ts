@@ -11,11 +11,12 @@ import type { AgencyStructure } from "./pools.js";
 import type { Problem } from "../../src/domain/problem.js";
 import { availableDays, fairShares } from "../../src/domain/shares.js";
 import type { LevelClass } from "./levelTargets.js";
+import { RANKS } from "../../src/domain/values.js";
 
 export interface ShareClass {
   index: number;
   priority: boolean;
-  /** Person indices, input order. */
+  /** Person indices, by rank, unit and input order (the order of their turns). */
   members: number[];
   /** For each rule of the agency, whether it counts this class. */
   matches: boolean[];
@@ -30,11 +31,6 @@ export interface ShareClass {
   weight: number;
   /** Office days a member should end with, history excluded: share - history (0 for priority classes until set). */
   target: number;
-}
-
-export interface ShareFamily {
-  classes: ShareClass[];
-  /** Office units chosen (not pinned) for the family in each block, summed over its classes: member-days (daily) or member-weeks (weekly, from stage 1). */
 }
 
 /** Group the agency's rotating people into share classes (canonical order: by key). */
@@ -78,7 +74,13 @@ export function shareClasses(problem: Problem, s: AgencyStructure, rulesCount: b
   const classes = keys.map((key, index) => {
     const c = byKey.get(key)!;
     c.index = index;
-    c.members.sort((a, b) => a - b);
+    // By rank and unit first: which rank gets a class's extra turn must not follow the rows'
+    // order (the per-group figures would change when employees.csv is shuffled); people of one
+    // rank and unit are alike in every figure, so among them input order is harmless.
+    c.members.sort((a, b) => {
+      const [p, q] = [problem.people[a], problem.people[b]];
+      return RANKS.indexOf(p.rank) - RANKS.indexOf(q.rank) || (p.unit < q.unit ? -1 : p.unit > q.unit ? 1 : 0) || a - b;
+    });
     return c;
   });
   return classes;
