@@ -53,6 +53,7 @@ export function compile(input: ScenarioInput): Problem {
   if (capIssues.length > 0) throw new InputError(capIssues);
   const agencyIndex = new Map(agencies.map((a) => [a.id, a.index]));
 
+  let namedUnits: Map<string, Map<string, Map<string, string>>> | undefined;
   for (const row of input.rules) {
     const rule: CompositionRule = { line: row.line, unit: row.unit, rank: row.rank, min: row.min_per_day ?? 0, max: row.max_per_day ?? null };
     const each = row.unit !== null && nameKey(row.unit) === EACH_UNIT;
@@ -65,7 +66,7 @@ export function compile(input: ScenarioInput): Problem {
       }
       // `each`: one rule per unit of the agency that has someone of the rule's rank, exempt units left out.
       const info = units.get(agency.id);
-      for (const [key, spelling] of unitsOf(input, agency.id, row.rank)) {
+      for (const [key, spelling] of (namedUnits ??= unitsByRank(input)).get(agency.id)?.get(row.rank ?? "*") ?? []) {
         if (info?.exempt.has(key)) continue;
         agency.rules.push({ ...rule, unit: spelling });
       }
@@ -186,15 +187,25 @@ function unitsByAgency(input: ScenarioInput): Map<string, AgencyUnits> {
   return out;
 }
 
-/** The named units of an agency (key -> first spelling) with someone of `rank` (any rank when null), in order of first appearance. */
-function unitsOf(input: ScenarioInput, agencyId: string, rank: string | null): Map<string, string> {
-  const found = new Map<string, string>();
+/**
+ * The named units of each agency (unit key -> first spelling, in order of first appearance),
+ * under each rank present and under "*" for any rank: what `each` expands to. One pass over
+ * the employees, whatever the number of `each` rows.
+ */
+function unitsByRank(input: ScenarioInput): Map<string, Map<string, Map<string, string>>> {
+  const out = new Map<string, Map<string, Map<string, string>>>();
   for (const e of input.employees) {
-    if (e.agency_id !== agencyId || e.unit === undefined || e.unit === "" || (rank !== null && e.rank !== rank)) continue;
+    if (e.unit === undefined || e.unit === "") continue;
+    let byRank = out.get(e.agency_id);
+    if (!byRank) out.set(e.agency_id, (byRank = new Map()));
     const key = nameKey(e.unit);
-    if (!found.has(key)) found.set(key, e.unit);
+    for (const rank of ["*", e.rank]) {
+      let found = byRank.get(rank);
+      if (!found) byRank.set(rank, (found = new Map()));
+      if (!found.has(key)) found.set(key, e.unit);
+    }
   }
-  return found;
+  return out;
 }
 
 /** A cap as written, presets resolved: a count, or a percent with the words of its basis. */
