@@ -12,6 +12,8 @@ import { compile } from "../../src/policy/compile.js";
 import { InputError, type InputIssue } from "../../src/domain/errors.js";
 import { weekOfficeBounds } from "../../src/domain/problem.js";
 import { formatInputIssue } from "../../src/io/formatIssues.js";
+import { solveScenario } from "../../src/pipeline/solveScenario.js";
+import { errorLines } from "../../src/cli/run.js";
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -79,6 +81,14 @@ describe("units.csv", () => {
     })));
     expect(problem.agencies[0].rules).toEqual([{ line: 2, file: "units.csv", unit: "Perpustakaan", rank: null, min: 1, max: 2 }]);
     expect(problem.agencies[1].rules).toEqual([{ line: 3, file: "units.csv", unit: "Sekretariat", rank: null, min: 0, max: 1 }]);
+  });
+
+  it("names units.csv and its line when a unit's floor cannot be met (exit 2)", async () => {
+    const dir = await scenarioDir({ "units.csv": csv("agency_id,unit,min_office", "DINKES,Perpustakaan,5") });
+    const error = await solveScenario(dir, join(dir, "out")).then(() => null, (e: unknown) => e);
+    const { lines, exitCode } = errorLines(error, "en");
+    expect(exitCode).toBe(2);
+    expect(lines[0]).toMatch(/^Dinas Kesehatan, 2025-04-14: units\.csv line 2 asks at least 5 staff of unit Perpustakaan in the office but only 4 are available/);
   });
 
   it("reports an unknown agency or unit with the closest name, a duplicate unit, and both caps", async () => {
