@@ -164,3 +164,28 @@ describe("regressions from the adversarial review (issue: never slow, never wron
     expect(objectiveValues(problem, roster).maxDeviation).toBeCloseTo(3 - 55 / 24, 6);
   });
 });
+
+describe("the fairness budget", () => {
+  it("falls back to stage 1's counts when the budget is spent: every hard rule holds, the cap is used, and the agency is named", async () => {
+    const { buildProblem, workdaysBetween } = await import("./helpers/problemBuilder.js");
+    const { verifyRoster } = await import("../src/verify/rules.js");
+    const { objectiveValues } = await import("../src/metrics/objectives.js");
+    const problem = buildProblem({
+      rotation: "weekly",
+      days: workdaysBetween("2021-07-19", "2021-07-30"),
+      agencies: [{ id: "A", cap: 4, rules: [{ rank: "eselon_4", min: 1, max: 1 }] }],
+      people: Array.from({ length: 12 }, (_, i) => ({ id: `P${i}`, agency: "A", rank: i < 3 ? ("eselon_4" as const) : ("pelaksana" as const) })),
+    });
+    const before = process.env.GILIRAN_FAIR_BUDGET;
+    process.env.GILIRAN_FAIR_BUDGET = "0";
+    try {
+      const { roster, stats } = solveProblem(problem, { backend: jslpBackend });
+      expect(stats.unprovenAgencies).toEqual(["A"]);
+      expect(verifyRoster(problem, roster).ok).toBe(true);
+      expect(objectiveValues(problem, roster).capUse).toBe(40);
+    } finally {
+      if (before === undefined) delete process.env.GILIRAN_FAIR_BUDGET;
+      else process.env.GILIRAN_FAIR_BUDGET = before;
+    }
+  });
+});

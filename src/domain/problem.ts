@@ -117,29 +117,35 @@ export interface Agency {
 }
 
 /**
- * Flexible work (PermenPANRB 4/2025; scenario.json `perPerson.officeDaysPerWeek`): each
- * rotating or health-priority person's office days in every full week lie in [min, max].
- * Read the bounds of a person and week through `weekOfficeBounds`, never directly.
+ * Flexible work (PermenPANRB 4/2025, scenario.json `perPerson.officeDaysPerWeek`): each
+ * rotating or health-priority person's office days in every full week lie within the bounds
+ * `weekOfficeBounds` gives that person and week: [min, max], the minimum lowered by each day
+ * of the week the person cannot come for a reason outside the rotation.
  */
-export interface OfficeDaysPerWeek {
+export interface PerPersonRule {
   min: number;
   max: number;
   /**
-   * Per week of `calendar.weekStarts`: the workdays the week has by `workdays` alone (its
-   * weekdays in the scenario's `workdays`, holidays included), or 0 when the horizon's start
-   * or end cuts the week (not a full week: no bound applies).
+   * Per calendar week (`Calendar.weekStarts`): whether the horizon holds every day of the
+   * week that is a workday by the scenario's `workdays` (holidays do not cut a week; the
+   * horizon's start or end does). Only full weeks are bounded.
    */
-  nominalDays: number[];
+  fullWeeks: boolean[];
+  /**
+   * Per calendar week: its workdays by `workdays` alone, holidays included (5 for a Monday to
+   * Friday week with Good Friday in it). Absent: the week's workdays in the calendar.
+   */
+  nominalDays?: number[];
 }
 
 export interface Problem {
   name: string;
   rotation: "daily" | "weekly";
+  /** Office days per person per full week; null or absent when the scenario sets none. */
+  perPerson?: PerPersonRule | null;
   calendar: Calendar;
   people: Person[];
   agencies: Agency[];
-  /** Bounds per person and week (flexible work); absent or null when the scenario sets none. */
-  perPerson?: { officeDaysPerWeek: OfficeDaysPerWeek | null } | null;
   /** What compile noticed but is not an error (leave outside the horizon, an agency where no mandatory position matches). */
   warnings?: InputIssue[];
 }
@@ -168,31 +174,32 @@ export function capBasisOn(agency: Agency, day: number): string {
 
 /**
  * The bounds on a person's office days in week `week` (flexible work), or null when none
- * apply: no `perPerson.officeDaysPerWeek`, a fixed person, or a week the horizon cuts. In a
- * full week of N nominal workdays (`nominalDays`), a day the person cannot be in the office
- * for a reason outside the rotation (a holiday, a leave day, a day whose cap is 0, such as a
- * decreed remote day) lowers the minimum by one: `min' = max(0, min - (N - open))`, where
- * `open` counts the week's workdays not on leave with a cap above 0; `max' = min(max, open)`.
- * So "at least 3 office days" reads as "at most N - 3 days elsewhere", the same rule whether
- * the policy is written as an office quota or as a remote quota.
+ * apply: no `perPerson`, a fixed person, or a week the horizon cuts. In a full week of N
+ * workdays by `workdays` (`nominalDays`), each day the person cannot come for a reason
+ * outside the rotation (a holiday, a leave day, a day whose cap is 0 such as a decreed
+ * remote day, a day pinned home in requests.csv) lowers the minimum by one:
+ * `min' = max(0, min - (N - open))`, where `open` counts the week's other workdays;
+ * `max' = min(max, open)`. So "at least 3 office days" reads as "at most N - 3 days away",
+ * the same rule whether the policy is written as an office quota or as a remote quota.
  *
  * @example weekOfficeBounds(problem, person, 0) //=> { min: 3, max: 4, open: 5 } (no leave, 5 workdays, 3-4)
  */
 export function weekOfficeBounds(problem: Problem, person: Person, week: number): { min: number; max: number; open: number } | null {
-  const rule = problem.perPerson?.officeDaysPerWeek;
-  if (!rule || person.attendance === "fixed") return null;
-  const nominal = rule.nominalDays[week] ?? 0;
-  if (nominal === 0) return null;
+  const rule = problem.perPerson;
+  if (!rule || person.attendance === "fixed" || rule.fullWeeks[week] !== true) return null;
   const { week: weekOf } = problem.calendar;
   const agency = problem.agencies[person.agency];
   let open = 0;
+  let workdays = 0;
   // Days ascend and a week's days are contiguous: scan from its first day.
-  let d = weekOf.indexOf(week);
-  for (; d >= 0 && d < weekOf.length && weekOf[d] === week; d++) {
+  for (let d = weekOf.indexOf(week); d >= 0 && d < weekOf.length && weekOf[d] === week; d++) {
+    workdays++;
     if (person.leave !== null && person.leave[d] === 1) continue;
     if (capOn(agency, d) === 0) continue;
+    if (person.requests?.[d] === PIN_HOME) continue;
     open++;
   }
+  const nominal = rule.nominalDays?.[week] ?? workdays;
   return { min: Math.max(0, rule.min - (nominal - open)), max: Math.min(rule.max, open), open };
 }
 

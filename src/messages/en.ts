@@ -55,6 +55,7 @@ export const en = {
   "infeasible.rule_min_over_cap": "{agency}, {date}: the composition rules need at least {needed} staff in the office but the cap is {cap} ({basis})",
   "infeasible.rules_conflict": "{agency}, {date}: the cap ({cap}), min_office ({min}) and the composition rules cannot all hold",
   "infeasible.pin_conflict": "{agency}, week of {date}: {employee} ({name}) is pinned to the office and to home in the same week, but weekly rotation keeps one mode a week",
+  "infeasible.per_person_week": "{agency}, from the week of {date}: {min} to {max} office days per person per full week cannot hold with the cap ({cap}, {basis}), the rules and the leave",
   "infeasible.more_days": "(the same on {more} more workday(s), to {last})",
   "infeasible.summary": "No roster satisfies every rule: {count} cause(s). Nothing was written.",
 
@@ -95,6 +96,7 @@ export const en = {
 
   // solve summary
   "solve.summary": "{agencies} agencies, {employees} employees, {workdays} workdays: roster written to {out} in {seconds} s; largest deviation from a fair share {spread} days ({weekly} within a week).",
+  "solve.unproven": "Fairness not proven optimal in {count} agency(ies) ({agencies}): the search budget ran out; every hard rule, the cap use and the health priority still hold.",
   "solve.verified": "Verified: every hard rule holds.",
   "error.internal": "Internal error: {reason}. This is a bug in giliran; please report it with the input.",
   "error.verify_failed": "Internal error: the solved roster broke {count} rule(s); nothing was written. First: {first}",

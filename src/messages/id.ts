@@ -51,6 +51,7 @@ export const id: Record<MessageCode, string> = {
   "infeasible.rule_min_over_cap": "{agency}, {date}: aturan komposisi meminta paling sedikit {needed} pegawai di kantor tetapi batasnya {cap} ({basis})",
   "infeasible.rules_conflict": "{agency}, {date}: batas ({cap}), min_office ({min}) dan aturan komposisi tidak dapat dipenuhi bersamaan",
   "infeasible.pin_conflict": "{agency}, pekan {date}: {employee} ({name}) dipatok ke kantor dan ke rumah dalam pekan yang sama, padahal rotasi mingguan memakai satu mode per pekan",
+  "infeasible.per_person_week": "{agency}, sejak pekan {date}: {min} sampai {max} hari kantor per orang per pekan penuh tidak dapat dipenuhi bersama kuota ({cap}, {basis}), aturan komposisi dan cuti",
   "infeasible.more_days": "(sama pada {more} hari kerja berikutnya, sampai {last})",
   "infeasible.summary": "Tidak ada jadwal yang memenuhi semua aturan: {count} penyebab. Tidak ada berkas yang ditulis.",
 
@@ -89,6 +90,7 @@ export const id: Record<MessageCode, string> = {
   "bounds.between": "antara {min} dan {max}",
 
   "solve.summary": "{agencies} perangkat daerah, {employees} pegawai, {workdays} hari kerja: jadwal ditulis ke {out} dalam {seconds} dtk; selisih keadilan terburuk {spread} ({weekly} dalam satu minggu).",
+  "solve.unproven": "Keadilan belum terbukti optimal di {count} instansi ({agencies}): batas waktu pencarian habis; semua aturan wajib, pemakaian kuota dan prioritas kesehatan tetap terpenuhi.",
   "solve.verified": "Terverifikasi: semua aturan wajib terpenuhi.",
   "error.internal": "Kesalahan internal: {reason}. Ini kesalahan giliran; mohon laporkan beserta masukannya.",
   "error.verify_failed": "Kesalahan internal: jadwal hasil melanggar {count} aturan; tidak ada berkas yang ditulis. Pertama: {first}",

@@ -149,7 +149,8 @@ export function compile(input: ScenarioInput): Problem {
     }
   }
   const week = config.perPerson?.officeDaysPerWeek;
-  const perPerson = week === undefined ? null : { officeDaysPerWeek: { min: week.min, max: week.max, nominalDays: nominalWeekDays(calendar, config.start, config.end, config.workdays) } };
+  const nominalDays = week === undefined ? [] : nominalWeekDays(calendar, config.start, config.end, config.workdays);
+  const perPerson = week === undefined ? null : { min: week.min, max: week.max, fullWeeks: nominalDays.map((n) => n > 0), nominalDays };
 
   return { name: config.name, rotation: config.rotation, calendar, people, agencies, perPerson, warnings };
 }

@@ -317,14 +317,14 @@ export function weeklyBlocks(problem: Problem, roster: Roster, sink: ViolationSi
  */
 export function officeDaysPerWeek(problem: Problem, roster: Roster, sink: ViolationSink = new ViolationSink(), facts?: Facts): Violation[] {
   const days = assertShape(problem, roster);
-  const rule = problem.perPerson?.officeDaysPerWeek;
-  if (!rule) return sink.kept;
+  const rule = problem.perPerson;
+  if (!rule || !rule.fullWeeks.some(Boolean)) return sink.kept;
   const { attendance } = facts ?? factsOf(problem);
   const { first, end } = weekBounds(problem);
   const modes = roster.modes;
   for (const agency of problem.agencies) {
     for (let w = 0; w < first.length; w++) {
-      if ((rule.nominalDays[w] ?? 0) === 0) continue;
+      if (rule.fullWeeks[w] !== true) continue;
       const weekStart = problem.calendar.weekStarts[w];
       for (const p of agency.people) {
         if (attendance[p] === ATTEND_FIXED) continue;
@@ -335,7 +335,10 @@ export function officeDaysPerWeek(problem: Problem, roster: Roster, sink: Violat
         if (bounds === null || (office >= bounds.min && office <= bounds.max) || !sink.take()) continue;
         sink.kept.push({
           rule: "officeDaysPerWeek", code: "violation.officeDaysPerWeek", agencyId: agency.id, employeeId: person.id, date: weekStart,
-          values: { employee: employeeLabel(person), agency: agency.name, week: weekStart, office, low: bounds.min, high: bounds.max, min: rule.min, max: rule.max, open: bounds.open, nominal: rule.nominalDays[w] },
+          values: {
+            employee: employeeLabel(person), agency: agency.name, week: weekStart, office, low: bounds.min, high: bounds.max, min: rule.min, max: rule.max,
+            open: bounds.open, nominal: rule.nominalDays?.[w] ?? end[w] - first[w],
+          },
         });
       }
     }

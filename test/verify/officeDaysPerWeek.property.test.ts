@@ -13,12 +13,12 @@ const THREE_WEEKS = workdaysBetween("2025-04-14", "2025-05-02");
 
 /** The rule in plain words: in a full week, office days within [min - days not open, min(max, open days)]. */
 function reference(problem: Problem, roster: Roster): string[] {
-  const rule = problem.perPerson!.officeDaysPerWeek!;
+  const rule = problem.perPerson!;
   const found: string[] = [];
   for (const agency of problem.agencies) {
     problem.calendar.weekStarts.forEach((monday, w) => {
-      const nominal = rule.nominalDays[w];
-      if (nominal === 0) return;
+      if (!rule.fullWeeks[w]) return;
+      const nominal = rule.nominalDays![w];
       for (const p of agency.people) {
         const person = problem.people[p];
         if (person.attendance === "fixed") continue;
@@ -63,7 +63,8 @@ describe("officeDaysPerWeek against its reference", () => {
           agencies: [{ id: "A", cap: 3 }],
           people: c.people.map((p, i) => ({ id: `p${i}`, attendance: p.attendance, leave: p.leave.filter((d) => d < days.length) })),
         });
-        problem.perPerson = { officeDaysPerWeek: { min: c.min, max: Math.min(7, c.min + c.spread), nominalDays: [c.cutFirst ? 0 : 5, 5, 5].slice(0, problem.calendar.weekStarts.length) } };
+        const nominalDays = [c.cutFirst ? 0 : 5, 5, 5].slice(0, problem.calendar.weekStarts.length);
+        problem.perPerson = { min: c.min, max: Math.min(7, c.min + c.spread), fullWeeks: nominalDays.map((n) => n > 0), nominalDays };
         problem.agencies[0].dayCaps = days.map((_, d) => (c.closed.includes(d) ? 0 : null));
         const roster: Roster = { days: days.length, modes: new Uint8Array(problem.people.length * days.length) };
         problem.people.forEach((person, p) => days.forEach((_, d) => {

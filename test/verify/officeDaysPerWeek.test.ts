@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { officeDaysPerWeek, compositionRule, fixedAlwaysIn, verifyRoster } from "../../src/verify/rules.js";
 import { formatViolation } from "../../src/verify/format.js";
-import type { Problem } from "../../src/domain/problem.js";
+import { PIN_HOME, type Problem } from "../../src/domain/problem.js";
 import { buildProblem, rosterOf, workdaysBetween } from "../helpers/problemBuilder.js";
 
 /** Two full weeks, 14-25 April 2025, Good Friday (18 April) a holiday. */
@@ -18,7 +18,7 @@ function flexible(min: number, max: number, nominalDays = [5, 5]): Problem {
       { id: "kadis", attendance: "fixed" },
     ],
   });
-  problem.perPerson = { officeDaysPerWeek: { min, max, nominalDays } };
+  problem.perPerson = { min, max, fullWeeks: nominalDays.map((n) => n > 0), nominalDays };
   return problem;
 }
 
@@ -48,7 +48,19 @@ describe("officeDaysPerWeek", () => {
     expect(officeDaysPerWeek(problem, roster)).toEqual([]);
   });
 
-  it("skips weeks the horizon cuts (nominal 0)", () => {
+  it("lowers the minimum by days pinned home (requests.csv) and days whose cap is 0", () => {
+    const pinned = flexible(3, 5);
+    pinned.people[0].requests = Uint8Array.from([0, 0, 0, 0, PIN_HOME, 0, 0, 0, 0]);
+    pinned.agencies[0].dayCaps = [null, null, null, null, null, 0, null, null, null];
+    const roster = rosterOf(pinned, { r1: "OOOH HHOHH", r2: "OOOH HLLLO", p1: "OOOH HOOOO", kadis: "OOOO OOOOO" });
+    // r1, week 2: 2 of the 5 days cannot count (pinned home, a closed day): at least 1, and 1 it is.
+    expect(officeDaysPerWeek(pinned, roster)).toEqual([]);
+    // Without the pin only the closed day counts: at least 2.
+    pinned.people[0].requests = null;
+    expect(officeDaysPerWeek(pinned, roster).map((v) => [v.employeeId, v.date, v.values.low])).toEqual([["r1", "2025-04-21", 2]]);
+  });
+
+  it("skips weeks the horizon cuts", () => {
     const cut = flexible(2, 3, [0, 5]);
     const roster = rosterOf(cut, { r1: "HHHH OOHHH", r2: "OOOO OLLLH", p1: "HHHH OOHHH", kadis: "OOOO OOOOO" });
     expect(officeDaysPerWeek(cut, roster)).toEqual([]);
