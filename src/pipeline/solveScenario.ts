@@ -14,7 +14,7 @@ import { verifyRoster } from "../verify/rules.js";
 import { formatViolation } from "../verify/format.js";
 import { computeMetrics } from "../metrics/fairness.js";
 import { objectiveValues, type ObjectiveValues } from "../metrics/objectives.js";
-import { InfeasibleError, VerificationError } from "../domain/errors.js";
+import { InfeasibleError, VerificationError, type InputIssue } from "../domain/errors.js";
 import { pinConflicts } from "../policy/pinConflicts.js";
 import { grantWishes } from "../replan/grantWishes.js";
 import { hasRequests, wishesGranted, type RequestFigures } from "../metrics/requests.js";
@@ -58,6 +58,11 @@ export interface SolveOutcome {
   /** Wishes granted and pins kept (requests.csv, and a replan's published days); null when nobody has a request. */
   requests: RequestFigures | null;
   written: WrittenFiles;
+  /**
+   * What the input raised that is not an error (leave outside the horizon, an agency where no
+   * mandatory position matches): the one warnings channel; the CLI prints each on stderr.
+   */
+  warnings: InputIssue[];
   /** Milliseconds per stage. */
   times: StageTimes;
   models: number;
@@ -99,9 +104,11 @@ export async function solveCompiled(
   const conflicts = pinConflicts(problem);
   if (conflicts.length > 0) throw new InfeasibleError(conflicts);
   const threads = Math.max(1, Math.min(options.threads ?? (problem.people.length >= PARALLEL_FROM ? availableParallelism() : 1), problem.agencies.length));
-  const { roster, stats } = threads > 1
+  const { roster, stats } = await (async () => (threads > 1
     ? await solveInParallel(problem, options.solver ?? "auto", threads, options.onAgency)
-    : solveProblem(problem, { backend: await loadBackend(options.solver ?? "auto"), onAgency: options.onAgency });
+    : solveProblem(problem, { backend: await loadBackend(options.solver ?? "auto"), onAgency: options.onAgency })))().catch((error: unknown) => {
+    throw error instanceof InfeasibleError ? namedRuleSources(problem, error) : error;
+  });
   // Wishes the solver left (replan's "fewest changes" among them), granted by trading days at
   // no cost to any objective; the solver's own roster stands if the pass broke any rule.
   const solverModes = hasRequests(problem) ? roster.modes.slice() : null;
@@ -128,7 +135,22 @@ export async function solveCompiled(
     ...(changesCsv === undefined ? {} : { changesCsv }),
   });
   const wrote = clock();
-  return { problem, roster, metrics, objectives, requests, written, times: { ...before, solve: solved, verify: verified, metrics: measured, write: wrote }, models: stats.models, unprovenAgencies: stats.unprovenAgencies };
+  return { problem, roster, metrics, objectives, requests, written, warnings: problem.warnings ?? [], times: { ...before, solve: solved, verify: verified, metrics: measured, write: wrote }, models: stats.models, unprovenAgencies: stats.unprovenAgencies };
+}
+
+/**
+ * A composition rule's infeasibility names the file the rule comes from: rules from units.csv
+ * say so (`units.csv line 7 asks at least 3 ...`). Causes that name their source already are
+ * kept; otherwise the rule is found by agency, line and the words of who it counts.
+ */
+function namedRuleSources(problem: Problem, error: InfeasibleError): InfeasibleError {
+  const byId = new Map(problem.agencies.map((a) => [a.id, a]));
+  const causes = error.causes.map((cause) => {
+    if (cause.values.line === undefined || cause.values.source !== undefined) return cause;
+    const rule = byId.get(cause.agencyId)?.rules.find((r) => r.line === cause.values.line && (cause.values.who === undefined || cause.values.who === `${r.rank ?? "staff"}${r.unit === null ? "" : ` of unit ${r.unit}`}`));
+    return rule?.file === undefined ? cause : { ...cause, values: { ...cause.values, source: rule.file } };
+  });
+  return new InfeasibleError(causes);
 }
 
 /** Milliseconds since the previous call. */

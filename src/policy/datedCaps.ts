@@ -68,12 +68,15 @@ export function compileDatedCaps(problem: Problem, input: ScenarioInput): void {
       const [cap, basis] = capOf(rule, agency.headcount);
       const caps = (agency.dayCaps ??= new Array<number | null>(days.length).fill(null));
       const bases = (agency.dayCapBasis ??= new Array<string | null>(days.length).fill(null));
+      const remote = (agency.remoteDays ??= new Array<boolean>(days.length).fill(false));
       for (let d = first; d < days.length && days[d] <= row.to; d++) {
         if (cap === 0) {
           const must = mustBeIn(problem, agency, d);
           caps[d] = must;
           bases[d] = `${basis} (${CAPS_FILE} line ${row.line}): decreed remote day, ${must} must be in`;
+          remote[d] = true;
         } else {
+          remote[d] = false;
           caps[d] = cap;
           bases[d] = `${basis} (${CAPS_FILE} line ${row.line})`;
         }

@@ -22,7 +22,7 @@
  * does not know of broke. Pinned and
  * leave days never move. Daily rotation only (in weekly rotation a person's week is one block).
  */
-import { HOME, OFFICE, PIN_HOME, PIN_OFFICE, WISH_HOME, WISH_OFFICE, ruleMatches, type Agency, type Problem, type Roster } from "../domain/problem.js";
+import { HOME, OFFICE, PIN_HOME, PIN_OFFICE, WISH_HOME, WISH_OFFICE, ruleMatches, weekOfficeBounds, type Agency, type Problem, type Roster } from "../domain/problem.js";
 
 /** +1 when the person wishes `mode` that day, -1 when they wish the other mode, 0 otherwise. */
 function wishFor(code: number, mode: number): number {
@@ -168,27 +168,28 @@ function exchangeTotals(problem: Problem, roster: Roster, rules: RuleCounts, mem
     total[i] = person.history + office;
     weight[i] = avail + person.priorWorkdays;
   });
-  // Flexible work: office days per person in every full week stay within [min, max].
-  const perPerson = problem.perPerson ?? null;
+  // Flexible work: office days per person in every full week stay within their bounds.
   const week = problem.calendar.week;
   const weeks = problem.calendar.weekStarts.length;
-  const inWeek = perPerson === null ? null : new Int32Array(members.length * weeks);
-  const availWeek = perPerson === null ? null : new Int32Array(members.length * weeks);
-  if (inWeek !== null && availWeek !== null) {
+  const bounded = problem.perPerson !== null && problem.perPerson !== undefined;
+  const inWeek = bounded ? new Int32Array(members.length * weeks) : null;
+  const bounds = new Map<number, { min: number; max: number } | null>();
+  const boundsOf = (i: number, w: number) => {
+    const k = i * weeks + w;
+    if (!bounds.has(k)) bounds.set(k, weekOfficeBounds(problem, problem.people[members[i]], w));
+    return bounds.get(k)!;
+  };
+  if (inWeek !== null) {
     members.forEach((p, i) => {
-      const leave = problem.people[p].leave;
-      for (let d = 0; d < n; d++) {
-        if (leave !== null && leave[d] === 1) continue;
-        availWeek[i * weeks + week[d]]++;
-        if (modes[p * n + d] === OFFICE) inWeek[i * weeks + week[d]]++;
-      }
+      for (let d = 0; d < n; d++) if (modes[p * n + d] === OFFICE) inWeek[i * weeks + week[d]]++;
     });
   }
   const weekAllows = (i: number, j: number, d: number): boolean => {
-    if (perPerson === null || inWeek === null || availWeek === null || !perPerson.fullWeeks[week[d]]) return true;
+    if (inWeek === null) return true;
     const w = week[d];
-    const least = Math.min(perPerson.min, availWeek[i * weeks + w]);
-    return inWeek[i * weeks + w] - 1 >= least && inWeek[j * weeks + w] + 1 <= perPerson.max;
+    const a = boundsOf(i, w);
+    const b = boundsOf(j, w);
+    return (a === null || inWeek[i * weeks + w] - 1 >= a.min) && (b === null || inWeek[j * weeks + w] + 1 <= b.max);
   };
   // Per day, who has a wish the roster does not grant: office wishing home (goers), home wishing office (comers).
   const goers: number[][] = Array.from({ length: n }, () => []);

@@ -46,7 +46,7 @@ describe("caps.csv, read", () => {
     expect(await capIssues("agency_id,from,to,cap_percent,cap_count,zone\n*,2021-07-26,2021-07-30,,,\nDINKES,2021-07-26,2021-07-30,20,,high\nNOPE,2021-07-26,2021-07-30,20,,\nDINKES,2021-07-30,2021-07-26,20,,\n")).toEqual([
       "input.cap_row_none caps.csv:2",
       "input.cap_preset_conflict caps.csv:3",
-      "input.unknown_agency caps.csv:4",
+      "input.unknown_agency_closest caps.csv:4",
       "input.leave_order caps.csv:5",
     ]);
   });
@@ -140,7 +140,7 @@ describe("requests.csv, read and compiled", () => {
   it("reports an unknown employee, a bad mode or kind, a second request for the same day and a date off the calendar", async () => {
     const dir = scenarioCopy(TINY, { "requests.csv": "employee_id,date,mode,kind\nNOPE,2021-07-21,office,pin\n199206062017031015,2021-07-21,kantor,pin\n199206062017031015,2021-07-22,office,must\n199206062017031015,2021-07-23,office,pin\n199206062017031015,2021-07-23,home,wish\n" });
     const issues = await readScenario(dir).then(() => [], (e: InputError) => e.issues.map((i) => `${i.code}:${i.line}`));
-    expect(issues).toEqual(["input.unknown_employee:2", "input.cell:3", "input.cell:4", "input.request_duplicate:6"]);
+    expect(issues).toEqual(["input.unknown_employee_closest:2", "input.cell:3", "input.cell:4", "input.request_duplicate:6"]);
     const off = scenarioCopy(TINY, { "requests.csv": "employee_id,date,mode,kind\n199206062017031015,2021-07-20,office,pin\n" });
     const offIssues = await readScenario(off).then(compile).then(() => [], (e: InputError) => e.issues.map((i) => `${i.code}:${i.line}`));
     expect(offIssues).toEqual(["input.request_not_workday:2"]);
