@@ -95,6 +95,18 @@ describe("caps.csv, compiled", () => {
     expect(capBasisOn(problem.agencies[1], DAY["2021-07-21"])).toBe("count 0 (caps.csv line 2): decreed remote day, 1 must be in");
     expect(capOn(problem.agencies[0], DAY["2021-07-21"])).toBe(3);
     expect(capOn(problem.agencies[1], DAY["2021-07-22"])).toBe(4);
+    expect(problem.agencies[1].remoteDays?.slice(0, 3)).toEqual([false, true, false]);
+  });
+
+  it("counts a decreed remote day as closed in flexible work's weekly minimum", async () => {
+    const { weekOfficeBounds } = await import("../../src/domain/problem.js");
+    const dir = scenarioCopy(TINY, {
+      "caps.csv": "agency_id,from,to,cap_count\nBAPPEDA,2021-07-27,2021-07-27,0\n",
+      "scenario.json": (t) => t.replace('"rotation": "daily",', '"rotation": "daily",\n  "perPerson": { "officeDaysPerWeek": { "min": 2, "max": 3 } },'),
+    });
+    const problem = compile(await readScenario(dir));
+    const eko = problem.people.find((p) => p.id === "199206062017031015")!;
+    expect(weekOfficeBounds(problem, eko, 1)).toEqual({ min: 1, max: 3, open: 4 });
   });
 
   it("lets the people pinned to the office in on a decreed remote day", async () => {
