@@ -109,9 +109,18 @@ export interface Agency {
   rules: CompositionRule[];
 }
 
+/** Shift teams (rotation "teams"): fixed teams for the horizon taking turns by day or week. */
+export interface TeamsSetting {
+  /** Teams per agency; null: the fewest whose largest team fits the room under the cap. */
+  count: number | null;
+  period: "day" | "week";
+}
+
 export interface Problem {
   name: string;
-  rotation: "daily" | "weekly";
+  rotation: "daily" | "weekly" | "teams";
+  /** Set when `rotation` is "teams". */
+  teams?: TeamsSetting | null;
   calendar: Calendar;
   people: Person[];
   agencies: Agency[];

@@ -38,7 +38,14 @@ export const scenarioSchema = z
     workdays: z.array(z.enum(WEEKDAYS)).min(1).default(["mon", "tue", "wed", "thu", "fri"]),
     holidays: z.array(isoDate).default([]),
     officeCap: officeCapSchema,
-    rotation: z.enum(["daily", "weekly"]).default("daily"),
+    rotation: z.enum(["daily", "weekly", "teams"]).default("daily"),
+    /** Shift teams (rotation "teams"): how many teams (default: as many as the cap implies), turns by day or week. */
+    teams: z
+      .strictObject({
+        count: z.number().int().min(1).optional(),
+        period: z.enum(["day", "week"]).default("day"),
+      })
+      .optional(),
     mandatory: z
       .strictObject({
         ranks: z.array(z.enum(RANKS)).default([]),
@@ -60,6 +67,9 @@ export const scenarioSchema = z
   .superRefine((s, ctx) => {
     if (s.end < s.start) {
       ctx.addIssue({ code: "custom", path: ["end"], message: "end_before_start", params: { expected: `a date on or after start (${s.start})`, received: s.end } });
+    }
+    if (s.teams !== undefined && s.rotation !== "teams") {
+      ctx.addIssue({ code: "custom", path: ["teams"], message: "teams_without_rotation", params: { expected: `no "teams" key, or "rotation": "teams"`, received: `"rotation": "${s.rotation}"` } });
     }
   });
 export type ScenarioConfig = z.infer<typeof scenarioSchema>;

@@ -68,7 +68,7 @@ export interface OverallMetrics {
 }
 
 export interface Metrics {
-  rotation: "daily" | "weekly";
+  rotation: Problem["rotation"];
   /** What fairness figures count: office days (daily rotation) or office weeks (weekly). */
   unit: "days" | "weeks";
   workdays: number;

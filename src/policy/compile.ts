@@ -106,7 +106,8 @@ export function compile(input: ScenarioInput): Problem {
     };
   });
 
-  return { name: config.name, rotation: config.rotation, calendar, people, agencies };
+  const teams = config.rotation === "teams" ? { count: config.teams?.count ?? null, period: config.teams?.period ?? "day" } : null;
+  return { name: config.name, rotation: config.rotation, ...(teams === null ? {} : { teams }), calendar, people, agencies };
 }
 
 /** A cap as written, presets resolved: a count, or a percent with the words of its basis. */

@@ -1,0 +1,294 @@
+/**
+ * Shift teams, step 1: how many teams an agency gets, who is in which, and whose turn each
+ * workday is (docs/teams.md).
+ *
+ * - The room: the most rotating people the cap leaves beside the fixed staff (mandatory,
+ *   non-rotating employment) who are in, the smallest over the workdays (days with a dated
+ *   cap aside: on those a team that does not fit stays home, see `turns`).
+ * - The count: given, or the fewest teams whose largest team fits the room,
+ *   `ceil(members / room)`, and enough that no team holds more of a rule's people than its
+ *   `max_per_day` leaves beside the fixed staff.
+ * - Members: the rotating staff; health-priority staff only where a rule's minimum needs
+ *   them (each team must carry `min_per_day` minus the fixed matches), so they stay home
+ *   otherwise. People a rule's maximum leaves no place for are in no team (home).
+ * - Dealing: by (rank, unit, input order), each person to the team holding fewest of their
+ *   (rank, unit) class, then fewest of the people the rules they match count, then the
+ *   smallest team; never above `ceil(members / count)` and, where it can, never above a rule's
+ *   maximum. Each team so carries the ranks and units the composition rules need.
+ * - Turns: block b (a workday, or a calendar week) is team `b mod count`'s turn, so the teams'
+ *   office blocks differ by at most one.
+ */
+import type { InfeasibleCause } from "../../src/domain/errors.js";
+import { capBasisOn, capOn, ruleMatches, type Agency, type CompositionRule, type Person, type Problem } from "../../src/domain/problem.js";
+import type { AgencyTeams } from "../../src/domain/teams.js";
+import { RANKS } from "../../src/domain/values.js";
+
+const RANK_ORDER = new Map<string, number>(RANKS.map((r, i) => [r, i]));
+
+export function onLeave(person: Person, day: number): boolean {
+  return person.leave !== null && person.leave[day] === 1;
+}
+
+/** Who a rule counts, in words: "eselon_3", "eselon_4 of unit Perpustakaan", "staff of unit X". */
+export function ruleWho(rule: CompositionRule): string {
+  const who = rule.rank ?? "staff";
+  return rule.unit === null ? who : `${who} of unit ${rule.unit}`;
+}
+
+/** What the rules and the cap leave for the rotating staff of one agency. */
+export interface AgencyFrame {
+  agency: Agency;
+  days: number;
+  /** Fixed staff in the office (not on leave) per workday. */
+  fixedIn: Int32Array;
+  /** Per rule, fixed staff it matches in the office per workday. */
+  fixedMatch: Int32Array[];
+  /** Smallest room under the cap beside the fixed staff, and the first workday it occurs on. */
+  room: number;
+  roomDay: number;
+  /** Per rule: matching members each team must carry (min minus fixed matches, the largest over the workdays). */
+  need: number[];
+  /** Per rule: most matching members a team may hold (max minus fixed matches, the smallest); Infinity without max. */
+  allow: number[];
+}
+
+export function agencyFrame(problem: Problem, agency: Agency): AgencyFrame {
+  const days = problem.calendar.days.length;
+  const fixedIn = new Int32Array(days);
+  const fixedMatch = agency.rules.map(() => new Int32Array(days));
+  for (const p of agency.people) {
+    const person = problem.people[p];
+    if (person.attendance !== "fixed") continue;
+    const matches = agency.rules.map((rule) => ruleMatches(rule, person));
+    for (let d = 0; d < days; d++) {
+      if (onLeave(person, d)) continue;
+      fixedIn[d]++;
+      matches.forEach((m, r) => (m ? fixedMatch[r][d]++ : 0));
+    }
+  }
+  // Size teams on the days under the agency's own cap; dated caps (caps.csv) only where every day has one.
+  const sizing: number[] = [];
+  for (let d = 0; d < days; d++) if (agency.dayCaps?.[d] === undefined || agency.dayCaps?.[d] === null) sizing.push(d);
+  if (sizing.length === 0) for (let d = 0; d < days; d++) sizing.push(d);
+  let room = Infinity;
+  let roomDay = 0;
+  for (const d of sizing) {
+    const left = (capOn(agency, d) ?? Infinity) - fixedIn[d];
+    if (left < room) [room, roomDay] = [left, d];
+  }
+  const need = agency.rules.map((rule, r) => {
+    let most = 0;
+    for (let d = 0; d < days; d++) most = Math.max(most, rule.min - fixedMatch[r][d]);
+    return most;
+  });
+  const allow = agency.rules.map((rule, r) => {
+    if (rule.max === null) return Infinity;
+    let least = Infinity;
+    for (let d = 0; d < days; d++) least = Math.min(least, rule.max - fixedMatch[r][d]);
+    return least;
+  });
+  return { agency, days, fixedIn, fixedMatch, room, roomDay, need, allow };
+}
+
+export interface TeamPlan extends AgencyTeams {
+  /**
+   * Rotating and health-priority people in no team (input order): priority people the rules
+   * do not need, people a rule's maximum leaves no place for, everyone when no team fits.
+   * They are home unless called in as stand-ins.
+   */
+  outside: number[];
+  causes: InfeasibleCause[];
+}
+
+const ceilDiv = (a: number, b: number): number => Math.ceil(a / b);
+
+/** Teams needed so that `members` fit the room and every rule's maximum. */
+function teamsNeeded(frame: AgencyFrame, problem: Problem, members: number[]): number {
+  if (members.length === 0 || frame.room <= 0) return 0;
+  let count = Math.max(1, ceilDiv(members.length, frame.room));
+  frame.agency.rules.forEach((rule, r) => {
+    const allow = frame.allow[r];
+    if (!Number.isFinite(allow) || allow <= 0) return;
+    const matching = members.filter((p) => ruleMatches(rule, problem.people[p])).length;
+    count = Math.max(count, ceilDiv(matching, allow));
+  });
+  return count;
+}
+
+/** Health-priority people a rule's minimum needs in the teams (input order), beside `members`. */
+function priorityNeeded(frame: AgencyFrame, problem: Problem, members: number[], priority: number[], count: number): number[] {
+  const added: number[] = [];
+  const taken = new Set<number>();
+  frame.agency.rules.forEach((rule, r) => {
+    if (frame.need[r] <= 0) return;
+    let have = [...members, ...added].filter((p) => ruleMatches(rule, problem.people[p])).length;
+    for (const p of priority) {
+      if (have >= count * frame.need[r]) break;
+      if (taken.has(p) || !ruleMatches(rule, problem.people[p])) continue;
+      taken.add(p);
+      added.push(p);
+      have++;
+    }
+  });
+  return added.sort((a, b) => a - b);
+}
+
+/**
+ * Deal `members` into `count` teams (see the module comment). Returns the teams, each in
+ * input order.
+ */
+export function dealTeams(problem: Problem, frame: AgencyFrame, members: number[], count: number): number[][] {
+  const teams: number[][] = Array.from({ length: count }, () => []);
+  if (count === 0) return teams;
+  const rules = frame.agency.rules;
+  const order = [...members].sort((a, b) => {
+    const x = problem.people[a];
+    const y = problem.people[b];
+    return RANK_ORDER.get(x.rank)! - RANK_ORDER.get(y.rank)! || (x.unit < y.unit ? -1 : x.unit > y.unit ? 1 : 0) || a - b;
+  });
+  const maxSize = ceilDiv(members.length, count);
+  const classCount = new Map<string, Int32Array>();
+  const ruleCount = rules.map(() => new Int32Array(count));
+  for (const p of order) {
+    const person = problem.people[p];
+    const cls = `${person.rank}\u0000${person.unit}`;
+    let inClass = classCount.get(cls);
+    if (inClass === undefined) classCount.set(cls, (inClass = new Int32Array(count)));
+    const matches = rules.map((rule) => ruleMatches(rule, person));
+    let best = -1;
+    let bestKey: number[] = [];
+    for (const strict of [true, false]) {
+      for (let t = 0; t < count; t++) {
+        if (teams[t].length >= maxSize) continue;
+        if (strict && matches.some((m, r) => m && ruleCount[r][t] >= frame.allow[r])) continue;
+        let needScore = 0;
+        matches.forEach((m, r) => (m && frame.need[r] > 0 ? (needScore += ruleCount[r][t]) : 0));
+        const key = [inClass[t], needScore, teams[t].length, t];
+        if (best < 0 || lexLess(key, bestKey)) [best, bestKey] = [t, key];
+      }
+      if (best >= 0) break;
+    }
+    teams[best].push(p);
+    inClass[best]++;
+    matches.forEach((m, r) => (m ? ruleCount[r][best]++ : 0));
+  }
+  for (const team of teams) team.sort((a, b) => a - b);
+  return teams;
+}
+
+function lexLess(a: number[], b: number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
+  return false;
+}
+
+/** Block index of each workday: the day itself, or its calendar week. */
+export function blockOf(problem: Problem, period: "day" | "week"): number[] {
+  return period === "day" ? problem.calendar.days.map((_, d) => d) : [...problem.calendar.week];
+}
+
+/**
+ * The team on turn each workday: block b is team `b mod count`'s; -1 on a day where the
+ * team's present members do not fit the cap in force (a dated cap below the room).
+ */
+export function turns(problem: Problem, frame: AgencyFrame, teams: number[][], period: "day" | "week"): Int32Array {
+  const blocks = blockOf(problem, period);
+  const turn = new Int32Array(frame.days).fill(-1);
+  if (teams.length === 0) return turn;
+  for (let d = 0; d < frame.days; d++) {
+    const t = blocks[d] % teams.length;
+    const present = teams[t].filter((p) => !onLeave(problem.people[p], d)).length;
+    const cap = capOn(frame.agency, d);
+    turn[d] = cap !== null && frame.fixedIn[d] + present > cap ? -1 : t;
+  }
+  return turn;
+}
+
+/** Fixed staff alone above the cap: no roster at all (the count solver's cause, same words). */
+function fixedOverCap(problem: Problem, frame: AgencyFrame): InfeasibleCause[] {
+  const causes: InfeasibleCause[] = [];
+  const { agency } = frame;
+  for (let d = 0; d < frame.days; d++) {
+    const cap = capOn(agency, d);
+    if (cap === null || frame.fixedIn[d] <= cap) continue;
+    const reasons = new Map<string, number>();
+    for (const p of agency.people) {
+      const person = problem.people[p];
+      if (person.attendance === "fixed" && !onLeave(person, d)) reasons.set(person.fixedBy!, (reasons.get(person.fixedBy!) ?? 0) + 1);
+    }
+    const date = problem.calendar.days[d];
+    causes.push({
+      code: "infeasible.fixed_over_cap", rule: "capPerAgencyDay", agencyId: agency.id, date,
+      values: { agency: agency.name, date, fixed: frame.fixedIn[d], reasons: [...reasons].map(([why, n]) => `${n} ${why}`).join(", "), cap, basis: capBasisOn(agency, d) },
+    });
+  }
+  return causes;
+}
+
+/** The teams of one non-exempt agency, their turns, and the causes when they cannot be formed. */
+export function planTeams(problem: Problem, agencyIndex: number): TeamPlan {
+  const agency = problem.agencies[agencyIndex];
+  const setting = problem.teams ?? { count: null, period: "day" as const };
+  const frame = agencyFrame(problem, agency);
+  const plan: TeamPlan = { agency: agencyIndex, count: 0, room: Number.isFinite(frame.room) ? frame.room : agency.people.length, members: [], turn: new Int32Array(frame.days).fill(-1), outside: [], causes: fixedOverCap(problem, frame) };
+  if (plan.causes.length > 0) return plan;
+
+  // A rule's maximum may leave no place at all for its people: they stay home, in no team.
+  const barred = (p: number): boolean => agency.rules.some((rule, r) => frame.allow[r] <= 0 && ruleMatches(rule, problem.people[p]));
+  const rotating: number[] = [];
+  const priority: number[] = [];
+  for (const p of agency.people) {
+    const person = problem.people[p];
+    if (person.attendance === "fixed") continue;
+    if (barred(p)) plan.outside.push(p);
+    else (person.attendance === "rotating" ? rotating : priority).push(p);
+  }
+
+  let count = setting.count ?? teamsNeeded(frame, problem, rotating);
+  let members = rotating;
+  for (let round = 0; round < 8; round++) {
+    if (count === 0 && setting.count === null && rotating.length > 0) break;
+    members = [...rotating, ...priorityNeeded(frame, problem, rotating, priority, Math.max(count, 1))].sort((a, b) => a - b);
+    if (setting.count !== null) break;
+    const more = teamsNeeded(frame, problem, members);
+    if (more <= count) break;
+    count = more;
+  }
+  if (members.length === 0) count = 0;
+  if (count === 0) {
+    // Nobody to deal, or no room beside the fixed staff: no team; everyone rotating stays home.
+    plan.outside.push(...rotating, ...priority);
+    plan.outside.sort((a, b) => a - b);
+    return plan;
+  }
+
+  // A given count must fit the room and every rule's maximum.
+  const date = problem.calendar.days[frame.roomDay];
+  const largest = ceilDiv(members.length, count);
+  if (largest > frame.room) {
+    plan.causes.push({
+      code: "infeasible.teams_too_big", rule: "capPerAgencyDay", agencyId: agency.id, date,
+      values: {
+        agency: agency.name, date, count, size: largest, members: members.length, cap: capOn(agency, frame.roomDay) ?? "-", basis: capBasisOn(agency, frame.roomDay),
+        room: Math.max(0, frame.room), fixed: frame.fixedIn[frame.roomDay], needed: frame.room > 0 ? ceilDiv(members.length, frame.room) : "-",
+      },
+    });
+  }
+  agency.rules.forEach((rule, r) => {
+    if (!Number.isFinite(frame.allow[r])) return;
+    const matching = members.filter((p) => ruleMatches(rule, problem.people[p])).length;
+    if (ceilDiv(matching, count) <= frame.allow[r]) return;
+    plan.causes.push({
+      code: "infeasible.teams_rule_max", rule: "compositionRule", agencyId: agency.id, date,
+      values: { agency: agency.name, date, line: rule.line, max: rule.max!, who: ruleWho(rule), allow: frame.allow[r], count, matching, needed: ceilDiv(matching, frame.allow[r]) },
+    });
+  });
+  if (plan.causes.length > 0) return plan;
+
+  plan.count = count;
+  plan.members = dealTeams(problem, frame, members, count);
+  plan.turn = turns(problem, frame, plan.members, setting.period);
+  const inTeam = new Set(members);
+  for (const p of [...rotating, ...priority]) if (!inTeam.has(p)) plan.outside.push(p);
+  plan.outside.sort((a, b) => a - b);
+  return plan;
+}
