@@ -13,7 +13,7 @@
 import type { Problem, Roster } from "../domain/problem.js";
 import { computeMetrics, type Metrics } from "../metrics/fairness.js";
 
-export const FIGURE_NAMES = ["spread", "weeklySpread", "stdDev", "gini", "jain", "priorityOfficeDays", "capUse", "officeDays"] as const;
+export const FIGURE_NAMES = ["spread", "weeklySpread", "stdDev", "gini", "jain", "priorityOfficeDays", "capUse", "contactsMean", "contactsMax", "officeDays"] as const;
 export type FigureName = (typeof FIGURE_NAMES)[number];
 export type Figures = Record<FigureName, number | null>;
 
@@ -43,13 +43,14 @@ export function rosterFigures(problem: Problem, roster: Roster, metrics: Metrics
   const scopes: ScopeFigures[] = [{
     agencyId: null,
     name: "",
-    figures: { spread: o.worstSpread, weeklySpread: o.worstWeeklySpread, ...worst(metrics.agencies.flatMap((a) => a.groups)), priorityOfficeDays: o.priorityOfficeDays, capUse: o.capUse, officeDays: o.officeDays },
+    figures: { spread: o.worstSpread, weeklySpread: o.worstWeeklySpread, ...worst(metrics.agencies.flatMap((a) => a.groups)), priorityOfficeDays: o.priorityOfficeDays, capUse: o.capUse, contactsMean: metrics.contacts.overall.mean, contactsMax: metrics.contacts.overall.max, officeDays: o.officeDays },
   }];
+  const contacts = new Map(metrics.contacts.agencies.map((c) => [c.agencyId, c]));
   for (const a of metrics.agencies) {
     scopes.push({
       agencyId: a.agencyId,
       name: a.name,
-      figures: { spread: a.worstSpread, weeklySpread: a.worstWeeklySpread, ...worst(a.groups), priorityOfficeDays: a.priorityOfficeDays, capUse: a.capUse, officeDays: a.officeDays },
+      figures: { spread: a.worstSpread, weeklySpread: a.worstWeeklySpread, ...worst(a.groups), priorityOfficeDays: a.priorityOfficeDays, capUse: a.capUse, contactsMean: contacts.get(a.agencyId)?.mean ?? null, contactsMax: contacts.get(a.agencyId)?.max ?? null, officeDays: a.officeDays },
     });
   }
   return scopes;
@@ -59,8 +60,9 @@ export function rosterFigures(problem: Problem, roster: Roster, metrics: Metrics
 export type Better = "a" | "b" | "=" | null;
 
 /**
- * Lower spreads, deviation, Gini and priority days are better; higher Jain's index; cap use
- * closer to 1 (the policy's split is a target, not only a maximum). Office days alone say nothing.
+ * Lower spreads, deviation, Gini, priority days and distinct office colleagues (contact
+ * spread) are better; higher Jain's index; cap use closer to 1 (the policy's split is a
+ * target, not only a maximum). Office days alone say nothing.
  *
  * @example better("gini", 0.1, 0.2) //=> "a"
  * @example better("capUse", 0.9, 1) //=> "b"

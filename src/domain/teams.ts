@@ -5,6 +5,7 @@
  * (a workday, or a calendar week); stand-ins are people called in on a day that is not
  * their team's turn, because leave broke a rule on that day.
  */
+import type { Problem } from "./problem.js";
 
 /** The teams of one non-exempt agency. */
 export interface AgencyTeams {
@@ -42,6 +43,19 @@ export interface TeamsOutcome {
   agencies: AgencyTeams[];
   /** In agency, then day, then person order. */
   standIns: StandIn[];
+}
+
+/** A stand-in's values for the messages (`solve.stand_in`) and the report. */
+export function standInValues(problem: Problem, s: StandIn): Record<string, string> {
+  const person = problem.people[s.person];
+  return {
+    employee: person.name === "" || person.name === person.id ? person.id : `${person.id} ${person.name}`,
+    agency: problem.agencies[person.agency].id,
+    own: teamName(s.team) || "-",
+    date: problem.calendar.days[s.day],
+    team: teamName(s.forTeam) || "-",
+    reasons: s.reasons.join(", "),
+  };
 }
 
 /**

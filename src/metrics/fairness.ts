@@ -10,6 +10,7 @@
 import type { Problem, Roster } from "../domain/problem.js";
 import type { Rank } from "../domain/values.js";
 import { objectiveValues, type ObjectiveValues } from "./objectives.js";
+import { contactFigures, type AgencyContacts, type ContactFigures } from "./contacts.js";
 import { gini, jain, mean, stdDev } from "./stats.js";
 import { groupSpread, groupWeeklySpread, tally } from "./tally.js";
 
@@ -77,6 +78,8 @@ export interface Metrics {
   agencies: AgencyMetrics[];
   /** The solver's objective values for this roster. */
   objectives: ObjectiveValues;
+  /** Distinct office colleagues per rotating person (contact spread, src/metrics/contacts.ts). */
+  contacts: { overall: ContactFigures; agencies: AgencyContacts[] };
 }
 
 /** Ratios to 6 decimals: enough for any comparison, and metrics.json stays readable. */
@@ -179,5 +182,6 @@ export function computeMetrics(problem: Problem, roster: Roster): Metrics {
     },
     agencies,
     objectives: objectiveValues(problem, roster),
+    contacts: contactFigures(problem, roster),
   };
 }

@@ -11,12 +11,14 @@ import { solveInParallel } from "../../solver/parallel.js";
 import { availableParallelism } from "node:os";
 import { loadBackend, type BackendName } from "../../solver/backend.js";
 import { verifyRoster } from "../verify/rules.js";
+import { teamPattern } from "../verify/teams.js";
+import type { TeamsOutcome } from "../domain/teams.js";
 import { formatViolation } from "../verify/format.js";
 import { computeMetrics } from "../metrics/fairness.js";
 import { objectiveValues, type ObjectiveValues } from "../metrics/objectives.js";
 import { VerificationError } from "../domain/errors.js";
 import type { Problem, Roster } from "../domain/problem.js";
-import type { Lang } from "../messages/index.js";
+import { formatMessage, type Lang } from "../messages/index.js";
 
 export interface SolveScenarioOptions {
   solver?: BackendName;
@@ -27,7 +29,7 @@ export interface SolveScenarioOptions {
   /** Called after each agency is solved. */
   onAgency?: (done: number, total: number) => void;
   /** Builds report.html from the finished run; no report when omitted. */
-  report?: (problem: Problem, roster: Roster, metrics: unknown) => string;
+  report?: (problem: Problem, roster: Roster, metrics: unknown, teams: TeamsOutcome | null) => string;
 }
 
 export interface StageTimes {
@@ -45,6 +47,8 @@ export interface SolveOutcome {
   metrics: ReturnType<typeof computeMetrics>;
   objectives: ObjectiveValues;
   written: WrittenFiles;
+  /** Rotation "teams": the teams, their turns and the stand-ins; null otherwise. */
+  teams: TeamsOutcome | null;
   /** Milliseconds per stage. */
   times: StageTimes;
   models: number;
@@ -65,21 +69,28 @@ export async function solveScenario(dir: string, outDir: string, options: SolveS
   const read = clock();
   const problem = compile(input);
   const compiled = clock();
-  const threads = Math.max(1, Math.min(options.threads ?? (problem.people.length >= PARALLEL_FROM ? availableParallelism() : 1), problem.agencies.length));
-  const { roster, stats } = threads > 1
+  // Teams are formed in one thread: the stand-ins and teams come back with the roster.
+  const threads = problem.rotation === "teams" ? 1 : Math.max(1, Math.min(options.threads ?? (problem.people.length >= PARALLEL_FROM ? availableParallelism() : 1), problem.agencies.length));
+  const solvedRun: { roster: Roster; stats: { models: number }; teams?: TeamsOutcome } = threads > 1
     ? await solveInParallel(problem, options.solver ?? "jslp", threads, options.onAgency)
     : solveProblem(problem, { backend: await loadBackend(options.solver ?? "jslp"), onAgency: options.onAgency });
+  const { roster, stats } = solvedRun;
+  const teams = solvedRun.teams ?? null;
   const solved = clock();
   const verification = verifyRoster(problem, roster);
   if (!verification.ok) throw new VerificationError(verification.violations.slice(0, 20).map((v) => formatViolation(v, lang)), verification.count);
+  if (teams !== null) {
+    const pattern = teamPattern(problem, roster, teams, 20);
+    if (pattern.count > 0) throw new VerificationError(pattern.violations.map((v) => formatMessage(v.code, v.values, lang)), pattern.count);
+  }
   const verified = clock();
   const metrics = computeMetrics(problem, roster);
   const objectives = objectiveValues(problem, roster);
-  const reportHtml = options.report?.(problem, roster, metrics);
+  const reportHtml = options.report?.(problem, roster, metrics, teams);
   const measured = clock();
-  const written = await writeOutputs(outDir, problem, roster, { metrics, lang, excelBom: options.excelBom, ...(reportHtml === undefined ? {} : { reportHtml }) });
+  const written = await writeOutputs(outDir, problem, roster, { metrics, lang, excelBom: options.excelBom, teams, ...(reportHtml === undefined ? {} : { reportHtml }) });
   const wrote = clock();
-  return { problem, roster, metrics, objectives, written, times: { read, compile: compiled, solve: solved, verify: verified, metrics: measured, write: wrote }, models: stats.models };
+  return { problem, roster, metrics, objectives, written, teams, times: { read, compile: compiled, solve: solved, verify: verified, metrics: measured, write: wrote }, models: stats.models };
 }
 
 /** Milliseconds since the previous call. */

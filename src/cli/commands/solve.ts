@@ -7,6 +7,7 @@ import { langOption, run } from "../run.js";
 import { progressBar } from "../progress.js";
 import { renderReport } from "../../report/renderReport.js";
 import type { Metrics } from "../../metrics/fairness.js";
+import { teamsSummary } from "./teamsSummary.js";
 
 interface SolveFlags {
   out: string;
@@ -35,7 +36,7 @@ export function register(program: Command): void {
         const bar = progressBar(!flags.quiet);
         try {
           const outcome = await solveScenario(dir, flags.out, { solver: flags.solver, lang, excelBom: flags.excelBom, threads: flags.threads, onAgency: bar.update,
-            report: (problem, roster, metrics) => renderReport(problem, roster, metrics as Metrics, { lang }),
+            report: (problem, roster, metrics, teams) => renderReport(problem, roster, metrics as Metrics, { lang, teams }),
           });
           bar.stop();
           if (!flags.quiet) {
@@ -45,6 +46,7 @@ export function register(program: Command): void {
               agencies: problem.agencies.length, employees: problem.people.length, workdays: problem.calendar.days.length,
               out: flags.out, seconds, spread: objectives.maxDeviation.toFixed(1), weekly: objectives.weeklyDeviation.toFixed(1),
             }, lang)}\n${formatMessage("solve.verified", {}, lang)}\n`);
+            if (outcome.teams !== null) process.stdout.write(teamsSummary(problem, outcome.teams, outcome.metrics.contacts.overall, lang));
           }
         } finally {
           bar.stop();
