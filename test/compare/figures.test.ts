@@ -40,7 +40,8 @@ describe("rosterFigures", () => {
   it("measures hand-computed cases", () => {
     const [overall, a, x] = rosterFigures(problem, uneven);
     // 5, 5, 0, 0 in one week: spread 5 (also within the week), mean 2.5, sd 2.5, Gini 2*(3*5+4*5)/(4*10) - 5/4 = 0.5, Jain 100/(4*50) = 0.5.
-    expect(a.figures).toEqual({ spread: 5, weeklySpread: 5, stdDev: 2.5, gini: 0.5, jain: 0.5, priorityOfficeDays: 0, capUse: 1, officeDays: 10 });
+    // Contacts: the two always in meet each other (1 each), the two always home nobody.
+    expect(a.figures).toEqual({ spread: 5, weeklySpread: 5, stdDev: 2.5, gini: 0.5, jain: 0.5, priorityOfficeDays: 0, capUse: 1, contactsMean: 0.5, contactsMax: 1, officeDays: 10 });
     expect(overall.figures).toMatchObject({ spread: 5, stdDev: 2.5, gini: 0.5, jain: 0.5, capUse: 1, officeDays: 15 });
     expect(x.figures).toMatchObject({ capUse: null, officeDays: 5, spread: 0 });
     const [, evenA] = rosterFigures(problem, even);
