@@ -133,23 +133,38 @@ function priorityNeeded(frame: AgencyFrame, problem: Problem, members: number[],
   return added.sort((a, b) => a - b);
 }
 
+/** A dealing: the teams (each in input order), whether someone had to go past a rule's maximum, and who found no place. */
+export interface Dealt {
+  teams: number[][];
+  relaxed: boolean;
+  /** Members no team had room for (beside the stand-ins it needs): home, in no team. */
+  left: number[];
+}
+
 /**
- * Deal `members` into `count` teams (see the module comment). Returns the teams, each in
- * input order.
+ * Deal `members` into `count` teams (see the module comment), in two rounds: first the
+ * people a rule's minimum counts, then the rest, each team taking at most
+ * `ceil(members / count)` and, in the second round, no more than leaves room under the cap
+ * for the stand-ins the first round left it short of (`shortfall`).
  */
-export function dealTeams(problem: Problem, frame: AgencyFrame, members: number[], count: number): number[][] {
+export function dealTeams(problem: Problem, frame: AgencyFrame, members: number[], count: number): Dealt {
   const teams: number[][] = Array.from({ length: count }, () => []);
-  if (count === 0) return teams;
+  const dealt: Dealt = { teams, relaxed: false, left: [] };
+  if (count === 0) return dealt;
   const rules = frame.agency.rules;
-  const order = [...members].sort((a, b) => {
+  const byRankUnit = (a: number, b: number): number => {
     const x = problem.people[a];
     const y = problem.people[b];
     return RANK_ORDER.get(x.rank)! - RANK_ORDER.get(y.rank)! || (x.unit < y.unit ? -1 : x.unit > y.unit ? 1 : 0) || a - b;
-  });
+  };
+  const needed = (p: number): boolean => rules.some((rule, r) => frame.need[r] > 0 && ruleMatches(rule, problem.people[p]));
+  const first = members.filter(needed).sort(byRankUnit);
+  const rest = members.filter((p) => !needed(p)).sort(byRankUnit);
   const maxSize = ceilDiv(members.length, count);
+  const limit = new Int32Array(count).fill(maxSize);
   const classCount = new Map<string, Int32Array>();
   const ruleCount = rules.map(() => new Int32Array(count));
-  for (const p of order) {
+  const place = (p: number): void => {
     const person = problem.people[p];
     const cls = `${person.rank}\u0000${person.unit}`;
     let inClass = classCount.get(cls);
@@ -159,7 +174,7 @@ export function dealTeams(problem: Problem, frame: AgencyFrame, members: number[
     let bestKey: number[] = [];
     for (const strict of [true, false]) {
       for (let t = 0; t < count; t++) {
-        if (teams[t].length >= maxSize) continue;
+        if (teams[t].length >= limit[t]) continue;
         if (strict && matches.some((m, r) => m && ruleCount[r][t] >= frame.allow[r])) continue;
         let needScore = 0;
         matches.forEach((m, r) => (m && frame.need[r] > 0 ? (needScore += ruleCount[r][t]) : 0));
@@ -168,18 +183,50 @@ export function dealTeams(problem: Problem, frame: AgencyFrame, members: number[
       }
       if (best >= 0) break;
     }
+    if (best < 0) {
+      dealt.left.push(p);
+      return;
+    }
+    if (matches.some((m, r) => m && ruleCount[r][best] >= frame.allow[r])) dealt.relaxed = true;
     teams[best].push(p);
     inClass[best]++;
     matches.forEach((m, r) => (m ? ruleCount[r][best]++ : 0));
-  }
+  };
+  first.forEach(place);
+  teams.forEach((team, t) => (limit[t] = Math.max(team.length, Math.min(maxSize, frame.room - shortfall(problem, frame, team)))));
+  rest.forEach(place);
   for (const team of teams) team.sort((a, b) => a - b);
-  return teams;
+  dealt.left.sort((a, b) => a - b);
+  return dealt;
 }
 
 function lexLess(a: number[], b: number[]): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
   return false;
 }
+
+/**
+ * The stand-ins a team needs on each of its days even with nobody on leave: for each rule,
+ * its minimum (beside the fixed staff) less the team's matching members. An upper bound
+ * (one person may count for two rules).
+ */
+export function shortfall(problem: Problem, frame: AgencyFrame, team: number[]): number {
+  let short = 0;
+  frame.agency.rules.forEach((rule, r) => {
+    if (frame.need[r] <= 0) return;
+    const matching = team.filter((p) => ruleMatches(rule, problem.people[p])).length;
+    short += Math.max(0, frame.need[r] - matching);
+  });
+  return short;
+}
+
+/** True when every member has a place, every team keeps every maximum and fits the room with the stand-ins it needs. */
+function fits(problem: Problem, frame: AgencyFrame, dealt: Dealt): boolean {
+  return !dealt.relaxed && dealt.left.length === 0 && dealt.teams.every((team) => team.length + shortfall(problem, frame, team) <= frame.room);
+}
+
+/** Teams tried above the first count that fits the room, looking for one that also fits the stand-ins. */
+const MORE_TEAMS_TRIED = 64;
 
 /** Block index of each workday: the day itself, or its calendar week. */
 export function blockOf(problem: Problem, period: "day" | "week"): number[] {
@@ -243,15 +290,41 @@ export function planTeams(problem: Problem, agencyIndex: number): TeamPlan {
     else (person.attendance === "rotating" ? rotating : priority).push(p);
   }
 
-  let count = setting.count ?? teamsNeeded(frame, problem, rotating);
-  let members = rotating;
-  for (let round = 0; round < 8; round++) {
-    if (count === 0 && setting.count === null && rotating.length > 0) break;
-    members = [...rotating, ...priorityNeeded(frame, problem, rotating, priority, Math.max(count, 1))].sort((a, b) => a - b);
-    if (setting.count !== null) break;
-    const more = teamsNeeded(frame, problem, members);
-    if (more <= count) break;
-    count = more;
+  // The members for a count: the rotating staff, and the priority staff the rules need.
+  const withPriority = (count: number): number[] => [...rotating, ...priorityNeeded(frame, problem, rotating, priority, count)].sort((a, b) => a - b);
+  let count = 0;
+  let members: number[] = [];
+  let dealt: Dealt | null = null;
+  if (setting.count !== null) {
+    count = setting.count;
+    members = withPriority(count);
+  } else if (frame.room > 0) {
+    // The fewest teams that fit the room and every maximum; then, where a team short of a
+    // rule's people would need stand-ins every day, more teams until those fit too.
+    let first: { count: number; members: number[]; dealt: Dealt | null } | null = null;
+    let k = Math.max(1, teamsNeeded(frame, problem, rotating));
+    let limit = Infinity;
+    while (k <= limit) {
+      const m = withPriority(k);
+      const more = teamsNeeded(frame, problem, m);
+      if (more > k) {
+        k = more;
+        continue;
+      }
+      const tried = m.length === 0 ? null : dealTeams(problem, frame, m, k);
+      if (first === null) {
+        first = { count: k, members: m, dealt: tried };
+        limit = k + MORE_TEAMS_TRIED;
+      }
+      if (tried === null) break;
+      if (fits(problem, frame, tried)) {
+        [count, members, dealt] = [k, m, tried];
+        break;
+      }
+      k++;
+    }
+    // None fits: the fewest teams, members without a place at home (they may stand in).
+    if (dealt === null && first !== null) [count, members, dealt] = [first.count, first.members, first.dealt];
   }
   if (members.length === 0) count = 0;
   if (count === 0) {
@@ -285,9 +358,10 @@ export function planTeams(problem: Problem, agencyIndex: number): TeamPlan {
   if (plan.causes.length > 0) return plan;
 
   plan.count = count;
-  plan.members = dealTeams(problem, frame, members, count);
+  dealt ??= dealTeams(problem, frame, members, count);
+  plan.members = dealt.teams;
   plan.turn = turns(problem, frame, plan.members, setting.period);
-  const inTeam = new Set(members);
+  const inTeam = new Set(plan.members.flat());
   for (const p of [...rotating, ...priority]) if (!inTeam.has(p)) plan.outside.push(p);
   plan.outside.sort((a, b) => a - b);
   return plan;
