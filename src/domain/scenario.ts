@@ -69,7 +69,7 @@ export const scenarioSchema = z
       ctx.addIssue({ code: "custom", path: ["end"], message: "end_before_start", params: { expected: `a date on or after start (${s.start})`, received: s.end } });
     }
     if (s.teams !== undefined && s.rotation !== "teams") {
-      ctx.addIssue({ code: "custom", path: ["teams"], message: "teams_without_rotation", params: { expected: `no "teams" key, or "rotation": "teams"`, received: `"rotation": "${s.rotation}"` } });
+      ctx.addIssue({ code: "custom", path: ["teams"], message: "teams_without_rotation", params: { expected: `"teams" only with "rotation": "teams"`, received: `rotation ${s.rotation}` } });
     }
   });
 export type ScenarioConfig = z.infer<typeof scenarioSchema>;
