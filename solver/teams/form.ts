@@ -16,7 +16,7 @@
  *   smallest team; never above `ceil(members / count)` and, where it can, never above a rule's
  *   maximum. Each team so carries the ranks and units the composition rules need.
  * - Turns: block b (a workday, or a calendar week) is team `b mod count`'s turn, so the teams'
- *   office blocks differ by at most one.
+ *   office blocks differ by at most one; teams are numbered least served first (history).
  */
 import type { InfeasibleCause } from "../../src/domain/errors.js";
 import { capBasisOn, capOn, ruleMatches, type Agency, type CompositionRule, type Person, type Problem } from "../../src/domain/problem.js";
@@ -228,6 +228,16 @@ function fits(problem: Problem, frame: AgencyFrame, dealt: Dealt): boolean {
 /** Teams tried above the first count that fits the room, looking for one that also fits the stand-ins. */
 const MORE_TEAMS_TRIED = 64;
 
+/**
+ * Teams in turn order: the least served first, by their members' mean office days before
+ * this horizon (history.csv), so that a team left without a turn at the end of one period
+ * (weekly turns, more teams than weeks) goes first in the next; dealing order breaks ties.
+ */
+export function leastServedFirst(problem: Problem, teams: number[][]): number[][] {
+  const served = teams.map((team) => (team.length === 0 ? 0 : team.reduce((sum, p) => sum + problem.people[p].history, 0) / team.length));
+  return teams.map((team, t) => ({ team, t })).sort((x, y) => served[x.t] - served[y.t] || x.t - y.t).map((x) => x.team);
+}
+
 /** Block index of each workday: the day itself, or its calendar week. */
 export function blockOf(problem: Problem, period: "day" | "week"): number[] {
   return period === "day" ? problem.calendar.days.map((_, d) => d) : [...problem.calendar.week];
@@ -359,7 +369,7 @@ export function planTeams(problem: Problem, agencyIndex: number): TeamPlan {
 
   plan.count = count;
   dealt ??= dealTeams(problem, frame, members, count);
-  plan.members = dealt.teams;
+  plan.members = leastServedFirst(problem, dealt.teams);
   plan.turn = turns(problem, frame, plan.members, setting.period);
   const inTeam = new Set(plan.members.flat());
   for (const p of [...rotating, ...priority]) if (!inTeam.has(p)) plan.outside.push(p);

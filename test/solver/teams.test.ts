@@ -134,6 +134,17 @@ describe("turns", () => {
     expect(office(a)).toEqual([0, 1, 2, 3, 4, 10, 11, 12, 13, 14]);
   });
 
+  it("gives the first turn to the least-served team (history.csv)", () => {
+    const probe = solve(teamsProblem(staff(4), 2));
+    const first = new Set(probe.teams.agencies[0].members[0]);
+    const problem = teamsProblem(staff(4).map((p, i) => (first.has(i) ? { ...p, history: 5 } : p)), 2);
+    const { teams, office } = solve(problem);
+    const [a, b] = teams.agencies[0].members;
+    expect(a.every((p) => !first.has(p))).toBe(true);
+    expect(b.every((p) => first.has(p))).toBe(true);
+    expect(office(problem.people[a[0]].id)[0]).toBe(0);
+  });
+
   it("leaves the team on leave at home without anyone else moving when no rule asks", () => {
     const problem = teamsProblem([{ id: "a", leave: [0, 2] }, ...staff(3)], 2);
     const { teams } = solve(problem);
