@@ -93,7 +93,7 @@ export const en = {
   // solve summary
   "solve.summary": "{agencies} agencies, {employees} employees, {workdays} workdays: roster written to {out} in {seconds} s; largest deviation from a fair share {spread} days ({weekly} within a week).",
   "solve.verified": "Verified: every hard rule holds.",
-  "solve.teams": "Teams: {teams} team(s) in {agencies} agencies, turns by {period}; {members} rotating staff in teams, {outside} in none; {standIns} stand-in day(s) by {people} people. Distinct office colleagues per rotating person: {mean} on average, at most {max}.",
+  "solve.teams": "Teams: {teams} team(s) in {agencies} agencies, turns by {period}; {members} staff in teams; outside them (home unless called in) {priority} health-priority and {others} other rotating staff; {standIns} stand-in day(s) by {people} people. Distinct office colleagues per rotating person: {mean} on average, at most {max}.",
   "solve.stand_in": "  stand-in: {employee} ({agency}, team {own}) on {date} for team {team}: {reasons}",
   "solve.stand_in_more": "  ... and {more} more (report.html lists them all)",
   "error.internal": "Internal error: {reason}. This is a bug in giliran; please report it with the input.",
