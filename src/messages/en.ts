@@ -53,6 +53,7 @@ export const en = {
   "infeasible.teams_over_max": "{agency}, {date}: team {team} brings {count} {who} to the office, rules.csv line {line} allows at most {max}",
   "infeasible.teams_min_office_short": "{agency}, {date}: on team {team}'s turn {office} are in the office, min_office {min}, and no stand-in can be called in within the cap {cap} ({basis})",
   "infeasible.teams_rule_short": "{agency}, {date}: on team {team}'s turn {count} {who} are in the office, rules.csv line {line} asks at least {min} ({available} not on leave), and no stand-in can be called in within the cap {cap} ({basis})",
+  "infeasible.pin_conflict": "{agency}, week of {date}: {employee} ({name}) is pinned to the office and to home in the same week, but weekly rotation keeps one mode a week",
   "infeasible.more_days": "(the same on {more} more workday(s), to {last})",
   "infeasible.summary": "No roster satisfies every rule: {count} cause(s). Nothing was written.",
 

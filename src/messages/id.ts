@@ -49,6 +49,7 @@ export const id: Record<MessageCode, string> = {
   "infeasible.teams_over_max": "{agency}, {date}: tim {team} membawa {count} {who} ke kantor, rules.csv baris {line} membolehkan paling banyak {max}",
   "infeasible.teams_min_office_short": "{agency}, {date}: pada giliran tim {team} hanya {office} orang di kantor, min_office {min}, dan tidak ada pengganti yang dapat dipanggil dalam batas {cap} ({basis})",
   "infeasible.teams_rule_short": "{agency}, {date}: pada giliran tim {team} ada {count} {who} di kantor, rules.csv baris {line} meminta paling sedikit {min} ({available} tidak cuti), dan tidak ada pengganti yang dapat dipanggil dalam batas {cap} ({basis})",
+  "infeasible.pin_conflict": "{agency}, pekan {date}: {employee} ({name}) dipatok ke kantor dan ke rumah dalam pekan yang sama, padahal rotasi mingguan memakai satu mode per pekan",
   "infeasible.more_days": "(sama pada {more} hari kerja berikutnya, sampai {last})",
   "infeasible.summary": "Tidak ada jadwal yang memenuhi semua aturan: {count} penyebab. Tidak ada berkas yang ditulis.",
 

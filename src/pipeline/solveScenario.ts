@@ -72,8 +72,8 @@ export async function solveScenario(dir: string, outDir: string, options: SolveS
   // Teams are formed in one thread: the stand-ins and teams come back with the roster.
   const threads = problem.rotation === "teams" ? 1 : Math.max(1, Math.min(options.threads ?? (problem.people.length >= PARALLEL_FROM ? availableParallelism() : 1), problem.agencies.length));
   const solvedRun: { roster: Roster; stats: { models: number }; teams?: TeamsOutcome } = threads > 1
-    ? await solveInParallel(problem, options.solver ?? "jslp", threads, options.onAgency)
-    : solveProblem(problem, { backend: await loadBackend(options.solver ?? "jslp"), onAgency: options.onAgency });
+    ? await solveInParallel(problem, options.solver ?? "auto", threads, options.onAgency)
+    : solveProblem(problem, { backend: await loadBackend(options.solver ?? "auto"), onAgency: options.onAgency });
   const { roster, stats } = solvedRun;
   const teams = solvedRun.teams ?? null;
   const solved = clock();
