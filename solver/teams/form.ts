@@ -281,12 +281,30 @@ function fixedOverCap(problem: Problem, frame: AgencyFrame): InfeasibleCause[] {
   return causes;
 }
 
+/** Rules no roster can keep whatever the teams (the count solver's causes, same words): a cap below min_office, a maximum below the fixed staff it counts. */
+function rulesAgainstFixed(problem: Problem, frame: AgencyFrame): InfeasibleCause[] {
+  const causes: InfeasibleCause[] = [];
+  const { agency } = frame;
+  for (let d = 0; d < frame.days; d++) {
+    const date = problem.calendar.days[d];
+    const cap = capOn(agency, d);
+    if (cap !== null && cap < agency.minOffice) {
+      causes.push({ code: "infeasible.cap_below_min_office", rule: "minOfficePerAgencyDay", agencyId: agency.id, date, values: { agency: agency.name, date, min: agency.minOffice, cap, basis: capBasisOn(agency, d) } });
+    }
+    agency.rules.forEach((rule, r) => {
+      if (rule.max === null || frame.fixedMatch[r][d] <= rule.max) return;
+      causes.push({ code: "infeasible.rule_max_below_fixed", rule: "compositionRule", agencyId: agency.id, date, values: { agency: agency.name, date, line: rule.line, max: rule.max, who: ruleWho(rule), fixed: frame.fixedMatch[r][d] } });
+    });
+  }
+  return causes;
+}
+
 /** The teams of one non-exempt agency, their turns, and the causes when they cannot be formed. */
 export function planTeams(problem: Problem, agencyIndex: number): TeamPlan {
   const agency = problem.agencies[agencyIndex];
   const setting = problem.teams ?? { count: null, period: "day" as const };
   const frame = agencyFrame(problem, agency);
-  const plan: TeamPlan = { agency: agencyIndex, count: 0, room: Number.isFinite(frame.room) ? frame.room : agency.people.length, members: [], turn: new Int32Array(frame.days).fill(-1), outside: [], causes: fixedOverCap(problem, frame) };
+  const plan: TeamPlan = { agency: agencyIndex, count: 0, room: Number.isFinite(frame.room) ? frame.room : agency.people.length, members: [], turn: new Int32Array(frame.days).fill(-1), outside: [], causes: [...fixedOverCap(problem, frame), ...rulesAgainstFixed(problem, frame)] };
   if (plan.causes.length > 0) return plan;
 
   // A rule's maximum may leave no place at all for its people: they stay home, in no team.

@@ -196,6 +196,18 @@ describe("stand-ins", () => {
   });
 });
 
+describe("causes", () => {
+  it("names a rule's maximum below the fixed staff, as the count solver does", () => {
+    const problem = teamsProblem([{ id: "k", rank: "eselon_4", attendance: "fixed" }, { id: "l", rank: "eselon_4", attendance: "fixed" }, ...staff(2)], 3, { rules: [{ rank: "eselon_4", max: 1 }], days: TWO_WEEKS.slice(0, 1) });
+    expect(() => solveProblem(problem, { backend: NO_BACKEND })).toThrow(InfeasibleError);
+    try {
+      solveProblem(problem, { backend: NO_BACKEND });
+    } catch (e) {
+      expect((e as InfeasibleError).causes.map((c) => [c.code, c.values.fixed, c.values.max])).toEqual([["infeasible.rule_max_below_fixed", 2, 1]]);
+    }
+  });
+});
+
 describe("teamPattern", () => {
   it("finds a member off the team's pattern and an unlisted stand-in", () => {
     const problem = teamsProblem(staff(4), 2);
