@@ -6,7 +6,7 @@
  */
 import type { InfeasibleCause } from "../../src/domain/errors.js";
 import type { Problem, Roster } from "../../src/domain/problem.js";
-import type { StandIn, TeamsOutcome } from "../../src/domain/teams.js";
+import type { TeamsOutcome } from "../../src/domain/teams.js";
 import { planTeams } from "./form.js";
 import { callStandIns, fillTurns } from "./standIns.js";
 
@@ -36,9 +36,4 @@ export function solveTeams(problem: Problem, roster: Roster, indices: number[], 
     onAgency?.(k + 1, indices.length);
   });
   return { teams: outcome, causes };
-}
-
-/** Stand-ins in the order they are listed: agency, day, person. */
-export function sortStandIns(problem: Problem, standIns: StandIn[]): StandIn[] {
-  return [...standIns].sort((x, y) => problem.people[x.person].agency - problem.people[y.person].agency || x.day - y.day || x.person - y.person);
 }
