@@ -19,6 +19,10 @@ export interface SolveOptions {
 
 export interface SolveStats {
   models: number;
+  /** Agencies whose fairness search ran out of budget: every hard rule and objectives 1-2 hold, 3-4 unproven. */
+  unproven: number;
+  /** Their ids, for the summary. */
+  unprovenAgencies: string[];
 }
 
 /** Leave days are leave, fixed people are in on every other day, everyone else home. */
@@ -40,14 +44,18 @@ export function solveProblem(problem: Problem, options: SolveOptions): { roster:
   if (problem.rotation === "teams") {
     const { teams, causes } = solveTeams(problem, roster, indices, options.onAgency);
     if (causes.length > 0) throw new InfeasibleError(causes);
-    return { roster, stats: { models: 0 }, teams };
+    return { roster, stats: { models: 0, unproven: 0, unprovenAgencies: [] }, teams };
   }
   const causes: InfeasibleCause[] = [];
-  const stats: SolveStats = { models: 0 };
+  const stats: SolveStats = { models: 0, unproven: 0, unprovenAgencies: [] };
   indices.forEach((a, k) => {
     const outcome = solveAgency(problem, a, options.backend, roster);
     causes.push(...outcome.causes);
     stats.models += outcome.stats.models;
+    if (!outcome.stats.proven) {
+      stats.unproven++;
+      stats.unprovenAgencies.push(problem.agencies[a].id);
+    }
     options.onAgency?.(k + 1, indices.length);
   });
   if (causes.length > 0) throw new InfeasibleError(causes);

@@ -71,10 +71,21 @@ function baseModel(s: AgencyStructure, classes: readonly ShareClass[], totals: B
 }
 
 /**
+ * A factor that makes every segment cost whole: costs are 2u(f + ku - t) + u^2 with targets
+ * t = T * weight / W - hist, so W (the sum of the family's share weights) clears every
+ * denominator. Falls back to 1e6 when W is not whole (never, for whole day counts).
+ */
+function costScale(normal: readonly ShareClass[]): number {
+  const W = normal.reduce((sum, c) => sum + c.weight * c.members.length, 0);
+  return Number.isInteger(W) && W > 0 && W < 1e7 ? W : 1e6;
+}
+
+/**
  * The model for largest deviation `limit`: class totals bounded, segments priced. Units per
  * class follow `views` (days, or weeks of one length).
  */
 function fairModel(base: { vars: ModelVar[]; rows: ModelConstraint[] }, s: AgencyStructure, normal: readonly ShareClass[], views: readonly LevelClass[], limit: number): Model | null {
+  const scale = costScale(normal);
   const vars = [...base.vars];
   const rows = [...base.rows];
   const objective = new Map<string, number>();
@@ -97,13 +108,32 @@ function fairModel(base: { vars: ModelVar[]; rows: ModelConstraint[] }, s: Agenc
     }
     for (let k = low; k < high; k++) {
       const z = `z${c.index}_${k}`;
-      vars.push({ name: z, lower: 0, upper: m, integer: false });
-      objective.set(z, unitCost(view, k));
+      // Whole segments and whole costs: HiGHS then knows the objective moves in whole steps
+      // and closes the gap at once, where fractional costs left it branching on ties.
+      vars.push({ name: z, lower: 0, upper: m, integer: true });
+      objective.set(z, Math.round(unitCost(view, k) * scale));
       terms.push([z, -1]);
     }
     rows.push({ name: `w${c.index}`, terms, lower: low * m, upper: low * m });
   }
   return { name: `fair ${s.agency.id}`, sense: "min", objective, constraints: rows, vars };
+}
+
+/**
+ * Whether counts keep every row of the base model (cap, floor, rules, block totals): a
+ * backend's answer is checked before it is used, so an imprecise solve can only cost
+ * fairness (the caller falls back), never a hard rule.
+ */
+export function countsKeepRows(base: { rows: ModelConstraint[] }, counts: number[][]): boolean {
+  for (const row of base.rows) {
+    let sum = 0;
+    for (const [name, coef] of row.terms) {
+      const [c, b] = name.slice(1).split("_").map(Number);
+      sum += coef * (counts[c]?.[b] ?? 0);
+    }
+    if ((row.lower !== undefined && sum < row.lower - 1e-9) || (row.upper !== undefined && sum > row.upper + 1e-9)) return false;
+  }
+  return true;
 }
 
 /** Read counts[class][block] from a solution. */
@@ -150,10 +180,23 @@ export function solveFairMip(s: AgencyStructure, classes: readonly ShareClass[],
   const normal = classes.filter((c) => !c.priority);
   const normalViews = normal.map((c) => views[c.index]);
   const base = baseModel(s, classes, totals);
+  // GILIRAN_FAIR_BUDGET (seconds) overrides the budget: tests set 0 to exercise the fallback.
+  const budget = process.env.GILIRAN_FAIR_BUDGET === undefined ? BUDGET_SECONDS : Number(process.env.GILIRAN_FAIR_BUDGET);
+  if (!(budget > 0)) return { counts: null, proven: false, models: 0 };
   const started = performance.now();
-  const left = (): number => Math.max(BUDGET_SECONDS - (performance.now() - started) / 1000, 0.5);
+  const left = (): number => Math.max(budget - (performance.now() - started) / 1000, 0.5);
   let models = 0;
   let limit = from;
+  // The relaxation's bound is often met (rules that barely bind): one model settles 3 and 4.
+  const atBound = normal.length > 0 ? fairModel(base, s, normal, normalViews, candidateDeviations(normalViews).find((v) => v >= from - 1e-6) ?? from) : null;
+  if (atBound !== null) {
+    const result = backend.solve(atBound, { timeLimitSeconds: left() });
+    models++;
+    if (result.status === "optimal") {
+      const counts = readCounts(result.values, classes, s.blocks.length);
+      if (countsKeepRows(base, counts)) return { counts, proven: true, models };
+    }
+  }
   if (normal.length > 0) {
     const found = backend.solve(minDeviationModel(base, s, normal, normalViews, from), { timeLimitSeconds: left() });
     models++;
@@ -166,7 +209,8 @@ export function solveFairMip(s: AgencyStructure, classes: readonly ShareClass[],
   const result = backend.solve(model, { timeLimitSeconds: left() });
   models++;
   if (result.status !== "optimal") return { counts: null, proven: false, models };
-  return { counts: readCounts(result.values, classes, s.blocks.length), proven: true, models };
+  const counts = readCounts(result.values, classes, s.blocks.length);
+  return countsKeepRows(base, counts) ? { counts, proven: true, models } : { counts: null, proven: false, models };
 }
 
 /** The relaxation's bound on objective 3 (days ignored): where the search starts. */

@@ -46,6 +46,20 @@ function byLevelling(problem: Problem, classes: readonly ShareClass[], views: re
   return counts;
 }
 
+/** Whether daily counts per class keep every composition rule on every day. */
+function keepsRules(s: ReturnType<typeof agencyStructure>, classes: readonly ShareClass[], counts: number[][]): boolean {
+  const rules = s.agency.rules;
+  for (const block of s.blocks) {
+    const d = block.days[0];
+    for (let r = 0; r < rules.length; r++) {
+      let n = s.fixedMatch[r][d];
+      for (const c of classes) if (c.matches[r]) n += counts[c.index][d] ?? 0;
+      if (n < rules[r].min || (rules[r].max !== null && n > rules[r].max!)) return false;
+    }
+  }
+  return true;
+}
+
 /** Solve one agency into `roster` (whose fixed and leave days are already set); causes if it has no roster. */
 export function solveAgency(problem: Problem, agencyIndex: number, backend: Backend, roster: Roster): { causes: InfeasibleCause[]; stats: AgencyStats } {
   const agency = problem.agencies[agencyIndex];
@@ -72,7 +86,7 @@ export function solveAgency(problem: Problem, agencyIndex: number, backend: Back
   const views = classes.map((c) => levelView(problem, c));
 
   let counts: number[][] | null = null;
-  if (problem.rotation === "daily" && !rulesCountRotating) {
+  if (problem.rotation === "daily") {
     const normal = new Int32Array(problem.calendar.days.length);
     const priority = new Int32Array(problem.calendar.days.length);
     s.blocks.forEach((block) => {
@@ -80,6 +94,9 @@ export function solveAgency(problem: Problem, agencyIndex: number, backend: Back
       priority[block.days[0]] = first.priority[block.index];
     });
     counts = byLevelling(problem, classes, views, { normal, priority });
+    // The levelling ignores composition rules: its counts stand only where they keep them
+    // (then they are optimal, the relaxation's optimum being feasible).
+    if (counts !== null && rulesCountRotating && !keepsRules(s, classes, counts)) counts = null;
   }
   if (counts === null) {
     const normalViews = classes.filter((c) => !c.priority).map((c) => views[c.index]);

@@ -93,6 +93,7 @@ export const en = {
 
   // solve summary
   "solve.summary": "{agencies} agencies, {employees} employees, {workdays} workdays: roster written to {out} in {seconds} s; largest deviation from a fair share {spread} days ({weekly} within a week).",
+  "solve.unproven": "Fairness not proven optimal in {count} agency(ies) ({agencies}): the search budget ran out; every hard rule, the cap use and the health priority still hold.",
   "solve.verified": "Verified: every hard rule holds.",
   "solve.teams": "Teams: {teams} team(s) in {agencies} agencies, turns by {period}; {members} staff in teams; outside them (home unless called in) {priority} health-priority and {others} other rotating staff; {standIns} stand-in day(s) by {people} people. Distinct office colleagues per rotating person: {mean} on average, at most {max}.",
   "solve.stand_in": "  stand-in: {employee} ({agency}, team {own}) on {date} for team {team}: {reasons}",

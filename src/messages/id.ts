@@ -87,6 +87,7 @@ export const id: Record<MessageCode, string> = {
   "bounds.between": "antara {min} dan {max}",
 
   "solve.summary": "{agencies} perangkat daerah, {employees} pegawai, {workdays} hari kerja: jadwal ditulis ke {out} dalam {seconds} dtk; selisih keadilan terburuk {spread} ({weekly} dalam satu minggu).",
+  "solve.unproven": "Keadilan belum terbukti optimal di {count} instansi ({agencies}): batas waktu pencarian habis; semua aturan wajib, pemakaian kuota dan prioritas kesehatan tetap terpenuhi.",
   "solve.verified": "Terverifikasi: semua aturan wajib terpenuhi.",
   "solve.teams": "Tim: {teams} tim di {agencies} perangkat daerah, bergiliran per {period}; {members} pegawai dalam tim; di luar tim (di rumah kecuali dipanggil) {priority} pegawai prioritas kesehatan dan {others} pegawai bergilir lain; {standIns} hari pengganti oleh {people} orang. Rekan kantor berbeda per pegawai bergilir: rata-rata {mean}, paling banyak {max}.",
   "solve.stand_in": "  pengganti: {employee} ({agency}, tim {own}) pada {date} untuk tim {team}: {reasons}",

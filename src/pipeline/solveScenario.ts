@@ -6,7 +6,7 @@
 import { readScenario } from "../io/readScenario.js";
 import { writeOutputs, type WrittenFiles } from "../io/writeOutputs.js";
 import { compile } from "../policy/compile.js";
-import { solveProblem } from "../../solver/solve.js";
+import { solveProblem, type SolveStats } from "../../solver/solve.js";
 import { solveInParallel } from "../../solver/parallel.js";
 import { availableParallelism } from "node:os";
 import { loadBackend, type BackendName } from "../../solver/backend.js";
@@ -52,6 +52,8 @@ export interface SolveOutcome {
   /** Milliseconds per stage. */
   times: StageTimes;
   models: number;
+  /** Agencies whose fairness search ran out of budget (hard rules and objectives 1-2 hold; 3-4 unproven). */
+  unprovenAgencies: string[];
 }
 
 /**
@@ -71,7 +73,7 @@ export async function solveScenario(dir: string, outDir: string, options: SolveS
   const compiled = clock();
   // Teams are formed in one thread: the stand-ins and teams come back with the roster.
   const threads = problem.rotation === "teams" ? 1 : Math.max(1, Math.min(options.threads ?? (problem.people.length >= PARALLEL_FROM ? availableParallelism() : 1), problem.agencies.length));
-  const solvedRun: { roster: Roster; stats: { models: number }; teams?: TeamsOutcome } = threads > 1
+  const solvedRun: { roster: Roster; stats: SolveStats; teams?: TeamsOutcome } = threads > 1
     ? await solveInParallel(problem, options.solver ?? "auto", threads, options.onAgency)
     : solveProblem(problem, { backend: await loadBackend(options.solver ?? "auto"), onAgency: options.onAgency });
   const { roster, stats } = solvedRun;
@@ -90,7 +92,7 @@ export async function solveScenario(dir: string, outDir: string, options: SolveS
   const measured = clock();
   const written = await writeOutputs(outDir, problem, roster, { metrics, lang, excelBom: options.excelBom, teams, ...(reportHtml === undefined ? {} : { reportHtml }) });
   const wrote = clock();
-  return { problem, roster, metrics, objectives, written, teams, times: { read, compile: compiled, solve: solved, verify: verified, metrics: measured, write: wrote }, models: stats.models };
+  return { problem, roster, metrics, objectives, written, teams, times: { read, compile: compiled, solve: solved, verify: verified, metrics: measured, write: wrote }, models: stats.models, unprovenAgencies: stats.unprovenAgencies };
 }
 
 /** Milliseconds since the previous call. */

@@ -46,6 +46,9 @@ export function register(program: Command): void {
               agencies: problem.agencies.length, employees: problem.people.length, workdays: problem.calendar.days.length,
               out: flags.out, seconds, spread: objectives.maxDeviation.toFixed(1), weekly: objectives.weeklyDeviation.toFixed(1),
             }, lang)}\n${formatMessage("solve.verified", {}, lang)}\n`);
+            if (outcome.unprovenAgencies.length > 0) {
+              process.stdout.write(`${formatMessage("solve.unproven", { count: outcome.unprovenAgencies.length, agencies: outcome.unprovenAgencies.slice(0, 10).join(", ") }, lang)}\n`);
+            }
             if (outcome.teams !== null) process.stdout.write(teamsSummary(problem, outcome.teams, outcome.metrics.contacts.overall, lang));
           }
         } finally {
