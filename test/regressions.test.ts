@@ -46,7 +46,7 @@ describe("regressions found by the properties", () => {
     const groups = async (s: ScenarioSpec, name: string) => {
       const problem = await compileSpec(join(root, name), s);
       const metrics = computeMetrics(problem, solveProblem(problem, { backend: jslpBackend }).roster);
-      return metrics.agencies[0].groups.map((g) => ({ rank: g.rank, unit: g.unit, max: g.max })).sort((x, y) => `${x.rank}/${x.unit}`.localeCompare(`${y.rank}/${y.unit}`));
+      return metrics.agencies[0].groups.map((g) => ({ rank: g.rank, unit: g.unit, meanOffice: g.meanOffice, worstDeviation: g.worstDeviation })).sort((x, y) => `${x.rank}/${x.unit}`.localeCompare(`${y.rank}/${y.unit}`));
     };
     expect(await groups(shuffled, "b")).toEqual(await groups(spec, "a"));
   });

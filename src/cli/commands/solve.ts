@@ -40,11 +40,12 @@ export function register(program: Command): void {
           });
           bar.stop();
           if (!flags.quiet) {
-            const { problem, objectives } = outcome;
+            const { problem, objectives, metrics } = outcome;
             const seconds = ((performance.now() - started) / 1000).toFixed(2);
             process.stdout.write(`${formatMessage("solve.summary", {
               agencies: problem.agencies.length, employees: problem.people.length, workdays: problem.calendar.days.length,
-              out: flags.out, seconds, spread: objectives.maxDeviation.toFixed(1), weekly: objectives.weeklyDeviation.toFixed(1),
+              out: flags.out, seconds, deviation: objectives.maxDeviation.toFixed(1), weekly: objectives.weeklyDeviation.toFixed(1),
+              noOffice: metrics.overall.noOffice,
             }, lang)}\n${formatMessage("solve.verified", {}, lang)}\n`);
             if (outcome.unprovenAgencies.length > 0) {
               process.stdout.write(`${formatMessage("solve.unproven", { count: outcome.unprovenAgencies.length, agencies: outcome.unprovenAgencies.slice(0, 10).join(", ") }, lang)}\n`);
