@@ -21,7 +21,7 @@
 import type { InfeasibleCause } from "../../src/domain/errors.js";
 import { capBasisOn, capOn, ruleMatches, type Agency, type CompositionRule, type Person, type Problem } from "../../src/domain/problem.js";
 import type { AgencyTeams } from "../../src/domain/teams.js";
-import { RANKS } from "../../src/domain/values.js";
+import { RANKS, unitKey } from "../../src/domain/values.js";
 
 const RANK_ORDER = new Map<string, number>(RANKS.map((r, i) => [r, i]));
 
@@ -155,7 +155,8 @@ export function dealTeams(problem: Problem, frame: AgencyFrame, members: number[
   const byRankUnit = (a: number, b: number): number => {
     const x = problem.people[a];
     const y = problem.people[b];
-    return RANK_ORDER.get(x.rank)! - RANK_ORDER.get(y.rank)! || (x.unit < y.unit ? -1 : x.unit > y.unit ? 1 : 0) || a - b;
+    const [u, v] = [unitKey(x.unit), unitKey(y.unit)];
+    return RANK_ORDER.get(x.rank)! - RANK_ORDER.get(y.rank)! || (u < v ? -1 : u > v ? 1 : 0) || a - b;
   };
   const needed = (p: number): boolean => rules.some((rule, r) => frame.need[r] > 0 && ruleMatches(rule, problem.people[p]));
   const first = members.filter(needed).sort(byRankUnit);
@@ -166,7 +167,7 @@ export function dealTeams(problem: Problem, frame: AgencyFrame, members: number[
   const ruleCount = rules.map(() => new Int32Array(count));
   const place = (p: number): void => {
     const person = problem.people[p];
-    const cls = `${person.rank}\u0000${person.unit}`;
+    const cls = `${person.rank}\u0000${unitKey(person.unit)}`;
     let inClass = classCount.get(cls);
     if (inClass === undefined) classCount.set(cls, (inClass = new Int32Array(count)));
     const matches = rules.map((rule) => ruleMatches(rule, person));
