@@ -16,7 +16,7 @@ import type { TeamsOutcome } from "../domain/teams.js";
 import { formatViolation } from "../verify/format.js";
 import { computeMetrics } from "../metrics/fairness.js";
 import { objectiveValues, type ObjectiveValues } from "../metrics/objectives.js";
-import { VerificationError } from "../domain/errors.js";
+import { InfeasibleError, VerificationError, type InputIssue } from "../domain/errors.js";
 import type { Problem, Roster } from "../domain/problem.js";
 import { formatMessage, type Lang } from "../messages/index.js";
 
@@ -49,6 +49,11 @@ export interface SolveOutcome {
   written: WrittenFiles;
   /** Rotation "teams": the teams, their turns and the stand-ins; null otherwise. */
   teams: TeamsOutcome | null;
+  /**
+   * What the input raised that is not an error (leave outside the horizon, an agency where no
+   * mandatory position matches): the one warnings channel; the CLI prints each on stderr.
+   */
+  warnings: InputIssue[];
   /** Milliseconds per stage. */
   times: StageTimes;
   models: number;
@@ -73,9 +78,11 @@ export async function solveScenario(dir: string, outDir: string, options: SolveS
   const compiled = clock();
   // Teams are formed in one thread: the stand-ins and teams come back with the roster.
   const threads = problem.rotation === "teams" ? 1 : Math.max(1, Math.min(options.threads ?? (problem.people.length >= PARALLEL_FROM ? availableParallelism() : 1), problem.agencies.length));
-  const solvedRun: { roster: Roster; stats: SolveStats; teams?: TeamsOutcome } = threads > 1
+  const solvedRun: { roster: Roster; stats: SolveStats; teams?: TeamsOutcome } = await (async () => (threads > 1
     ? await solveInParallel(problem, options.solver ?? "auto", threads, options.onAgency)
-    : solveProblem(problem, { backend: await loadBackend(options.solver ?? "auto"), onAgency: options.onAgency });
+    : solveProblem(problem, { backend: await loadBackend(options.solver ?? "auto"), onAgency: options.onAgency })))().catch((error: unknown) => {
+    throw error instanceof InfeasibleError ? namedRuleSources(problem, error) : error;
+  });
   const { roster, stats } = solvedRun;
   const teams = solvedRun.teams ?? null;
   const solved = clock();
@@ -92,7 +99,22 @@ export async function solveScenario(dir: string, outDir: string, options: SolveS
   const measured = clock();
   const written = await writeOutputs(outDir, problem, roster, { metrics, lang, excelBom: options.excelBom, teams, ...(reportHtml === undefined ? {} : { reportHtml }) });
   const wrote = clock();
-  return { problem, roster, metrics, objectives, written, teams, times: { read, compile: compiled, solve: solved, verify: verified, metrics: measured, write: wrote }, models: stats.models, unprovenAgencies: stats.unprovenAgencies };
+  return { problem, roster, metrics, objectives, written, teams, warnings: problem.warnings ?? [], times: { read, compile: compiled, solve: solved, verify: verified, metrics: measured, write: wrote }, models: stats.models, unprovenAgencies: stats.unprovenAgencies };
+}
+
+/**
+ * A composition rule's infeasibility names the file the rule comes from: rules from units.csv
+ * say so (`units.csv line 7 asks at least 3 ...`). Causes that name their source already are
+ * kept; otherwise the rule is found by agency, line and the words of who it counts.
+ */
+function namedRuleSources(problem: Problem, error: InfeasibleError): InfeasibleError {
+  const byId = new Map(problem.agencies.map((a) => [a.id, a]));
+  const causes = error.causes.map((cause) => {
+    if (cause.values.line === undefined || cause.values.source !== undefined) return cause;
+    const rule = byId.get(cause.agencyId)?.rules.find((r) => r.line === cause.values.line && (cause.values.who === undefined || cause.values.who === `${r.rank ?? "staff"}${r.unit === null ? "" : ` of unit ${r.unit}`}`));
+    return rule?.file === undefined ? cause : { ...cause, values: { ...cause.values, source: rule.file } };
+  });
+  return new InfeasibleError(causes);
 }
 
 /** Milliseconds since the previous call. */

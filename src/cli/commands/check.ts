@@ -7,6 +7,7 @@ import { checkJson, checkRoster, groupFindings } from "../../check/checkRoster.j
 import { DEFAULT_VIOLATION_LIMIT } from "../../verify/types.js";
 import { parseCount } from "../../domain/values.js";
 import { formatMessage } from "../../messages/index.js";
+import { formatInputIssue } from "../../io/formatIssues.js";
 import { EXIT, langOption, run } from "../run.js";
 
 interface CheckFlags {
@@ -38,6 +39,7 @@ export function register(program: Command): void {
       await run(lang, async () => {
         const limit = flags.limit;
         const problem = compile(await readScenario(dir));
+        for (const warning of problem.warnings ?? []) process.stderr.write(`${formatInputIssue(warning, lang)}\n`);
         const result = checkRoster(problem, await readRoster(rosterPath), limit);
         if (flags.json) {
           process.stdout.write(`${JSON.stringify(checkJson(result, rosterPath, lang), null, 2)}\n`);

@@ -4,6 +4,7 @@ import { solveScenario } from "../../pipeline/solveScenario.js";
 import { BACKEND_NAMES, type BackendName } from "../../../solver/backend.js";
 import { formatMessage } from "../../messages/index.js";
 import { parseCount } from "../../domain/values.js";
+import { formatInputIssue } from "../../io/formatIssues.js";
 import { langOption, run } from "../run.js";
 import { progressBar } from "../progress.js";
 import { renderReport } from "../../report/renderReport.js";
@@ -23,7 +24,7 @@ export function register(program: Command): void {
   program
     .command("solve")
     .description("Solve a scenario directory into a verified roster (roster.csv, roster-wide.csv, daily.csv, metrics.json, report.html).")
-    .argument("<scenario-dir>", "directory with scenario.json, agencies.csv, employees.csv [, rules.csv, leave.csv, history.csv]")
+    .argument("<scenario-dir>", "directory with scenario.json, agencies.csv, employees.csv [, rules.csv, units.csv, leave.csv, history.csv]")
     .requiredOption("-o, --out <dir>", "output directory (created if missing; files replaced atomically)")
     .addOption(new Option("--solver <name>", "integer-programming backend").choices(BACKEND_NAMES).default("auto"))
     .addOption(new Option("--lang <lang>", "language of messages and sheet titles").choices(["en", "id"]).default("en"))
@@ -37,9 +38,10 @@ export function register(program: Command): void {
         const bar = progressBar(!flags.quiet);
         try {
           const outcome = await solveScenario(dir, flags.out, { solver: flags.solver, lang, excelBom: flags.excelBom, threads: flags.threads, onAgency: bar.update,
-            report: (problem, roster, metrics, teams) => renderReport(problem, roster, metrics as Metrics, { lang, teams }),
+            report: (problem, roster, metrics, teams) => renderReport(problem, roster, metrics as Metrics, { lang, teams, warnings: (problem.warnings ?? []).map((w) => formatInputIssue(w, lang)) }),
           });
           bar.stop();
+          for (const warning of outcome.warnings) process.stderr.write(`${formatInputIssue(warning, lang)}\n`);
           if (!flags.quiet) {
             const { problem, objectives, metrics } = outcome;
             const seconds = ((performance.now() - started) / 1000).toFixed(2);
