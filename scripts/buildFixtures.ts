@@ -399,7 +399,7 @@ function babel(): Fixture {
       rotating: { employment: ["pns", "pppk", "ptt", "honorer"] },
       notes: [
         "Seed: SE 800/1102/VII of the Sekda, from Monday 23 March 2020 (Kompas.com, 21 March 2020).",
-        "At most 30 % of an agency's staff in the office, 'namely one administrator official, one supervisor official and four implementing staff': read as exactly one eselon III, one eselon IV and four pelaksana per agency per day (rules.csv min = max), because the SE names the duty team, not a floor; functional staff, whom the SE does not name, fill the rest of the 30 %.",
+        "At most 30 % of an agency's staff in the office, 'namely one administrator official, one supervisor official and four implementing staff within the scope of each agency's types of service and workload' ('dalam ruang lingkup jenis pelayanan dan beban kerja masing-masing OPD'): the 30 % is the cap, and the 1 + 1 + 4 is the duty team each service must have on duty, so rules.csv asks at least one eselon III, one eselon IV and four pelaksana per day in each unit (`each`) that has such staff. An earlier reading as exactly 1 + 1 + 4 per agency (min = max) kept most eselon III, eselon IV and pelaksana home all month while functional staff came in every day: not the rotation ('bergiliran') the SE describes.",
         "The other 70 % work from home, rotating every week: weekly rotation.",
         "The head of agency (eselon II; the Sekda is eselon I) is in every day: the SE has the head assign and call the roll, and SE MenPANRB 19/2020 keeps the highest structural level in.",
         "The SE also protects daily contract staff (PHL): every employment type rotates.",
@@ -408,7 +408,7 @@ function babel(): Fixture {
         "Employees are synthetic (scripts/buildFixtures.ts, fixed seed); every agency has at least three eselon III, four eselon IV and ten pelaksana so that the rules can hold every week.",
       ].join(" "),
     },
-    rules: ["*,*,eselon_3,1,1", "*,*,eselon_4,1,1", "*,*,pelaksana,4,4"],
+    rules: ["*,each,eselon_3,1,", "*,each,eselon_4,1,", "*,each,pelaksana,4,"],
   };
 }
 
