@@ -121,6 +121,13 @@ export interface Agency {
   rules: CompositionRule[];
 }
 
+/** Shift teams (rotation "teams"): fixed teams for the horizon taking turns by day or week. */
+export interface TeamsSetting {
+  /** Teams per agency; null: the fewest whose largest team fits the room under the cap. */
+  count: number | null;
+  period: "day" | "week";
+}
+
 /**
  * Flexible work (PermenPANRB 4/2025, scenario.json `perPerson.officeDaysPerWeek`): each
  * rotating or health-priority person's office days in every full week lie within the bounds
@@ -145,7 +152,9 @@ export interface PerPersonRule {
 
 export interface Problem {
   name: string;
-  rotation: "daily" | "weekly";
+  rotation: "daily" | "weekly" | "teams";
+  /** Set when `rotation` is "teams". */
+  teams?: TeamsSetting | null;
   /** Office days per person per full week; null or absent when the scenario sets none. */
   perPerson?: PerPersonRule | null;
   calendar: Calendar;

@@ -43,7 +43,14 @@ export const scenarioSchema = z
     workdays: z.array(z.enum(WEEKDAYS)).min(1).default(["mon", "tue", "wed", "thu", "fri"]),
     holidays: z.array(isoDate).default([]),
     officeCap: officeCapSchema,
-    rotation: z.enum(["daily", "weekly"]).default("daily"),
+    rotation: z.enum(["daily", "weekly", "teams"]).default("daily"),
+    /** Shift teams (rotation "teams"): how many teams (default: as many as the cap implies), turns by day or week. */
+    teams: z
+      .strictObject({
+        count: z.number().int().min(1).optional(),
+        period: z.enum(["day", "week"]).default("day"),
+      })
+      .optional(),
     mandatory: z
       .strictObject({
         ranks: z.array(rankCell).default([]),
@@ -82,6 +89,13 @@ export const scenarioSchema = z
     }
     if (s.end < s.start) {
       ctx.addIssue({ code: "custom", path: ["end"], message: "end_before_start", params: { expected: `a date on or after start (${s.start})`, received: s.end } });
+    }
+    if (s.teams !== undefined && s.rotation !== "teams") {
+      ctx.addIssue({ code: "custom", path: ["teams"], message: "teams_without_rotation", params: { expected: `"teams" only with "rotation": "teams"`, received: `rotation ${s.rotation}` } });
+    }
+    if (s.rotation === "teams" && s.perPerson !== undefined) {
+      // Shift teams come in on their turns; weekly quotas per person are not combined with them yet (docs/teams.md).
+      ctx.addIssue({ code: "custom", path: ["perPerson"], message: "teams_with_per_person", params: { expected: `no "perPerson" with "rotation": "teams" (not combined yet)`, received: "perPerson" } });
     }
   });
 export type ScenarioConfig = z.infer<typeof scenarioSchema>;

@@ -6,11 +6,13 @@
 import { readScenario } from "../io/readScenario.js";
 import { writeOutputs, type WrittenFiles } from "../io/writeOutputs.js";
 import { compile } from "../policy/compile.js";
-import { solveProblem } from "../../solver/solve.js";
+import { solveProblem, type SolveStats } from "../../solver/solve.js";
 import { solveInParallel } from "../../solver/parallel.js";
 import { availableParallelism } from "node:os";
 import { loadBackend, type BackendName } from "../../solver/backend.js";
 import { verifyRoster } from "../verify/rules.js";
+import { teamPattern } from "../verify/teams.js";
+import type { TeamsOutcome } from "../domain/teams.js";
 import { formatViolation } from "../verify/format.js";
 import { computeMetrics } from "../metrics/fairness.js";
 import { objectiveValues, type ObjectiveValues } from "../metrics/objectives.js";
@@ -19,7 +21,7 @@ import { pinConflicts } from "../policy/pinConflicts.js";
 import { grantWishes } from "../replan/grantWishes.js";
 import { hasRequests, wishesGranted, type RequestFigures } from "../metrics/requests.js";
 import type { Problem, Roster } from "../domain/problem.js";
-import type { Lang } from "../messages/index.js";
+import { formatMessage, type Lang } from "../messages/index.js";
 
 export interface SolveScenarioOptions {
   solver?: BackendName;
@@ -29,8 +31,11 @@ export interface SolveScenarioOptions {
   threads?: number;
   /** Called after each agency is solved. */
   onAgency?: (done: number, total: number) => void;
-  /** Builds report.html from the finished run; no report when omitted. `extras` carries what a replan adds. */
-  report?: (problem: Problem, roster: Roster, metrics: unknown, extras?: RunExtras) => string;
+  /**
+   * Builds report.html from the finished run; no report when omitted. `teams` for rotation
+   * "teams"; `extras` carries what a replan adds.
+   */
+  report?: (problem: Problem, roster: Roster, metrics: unknown, teams: TeamsOutcome | null, extras?: RunExtras) => string;
 }
 
 /** What a pipeline other than `solve` adds to a run, made from the verified roster (see `replanScenario`). */
@@ -58,6 +63,8 @@ export interface SolveOutcome {
   /** Wishes granted and pins kept (requests.csv, and a replan's published days); null when nobody has a request. */
   requests: RequestFigures | null;
   written: WrittenFiles;
+  /** Rotation "teams": the teams, their turns and the stand-ins; null otherwise. */
+  teams: TeamsOutcome | null;
   /**
    * What the input raised that is not an error (leave outside the horizon, an agency where no
    * mandatory position matches): the one warnings channel; the CLI prints each on stderr.
@@ -103,12 +110,15 @@ export async function solveCompiled(
   const lang = options.lang ?? "en";
   const conflicts = pinConflicts(problem);
   if (conflicts.length > 0) throw new InfeasibleError(conflicts);
-  const threads = Math.max(1, Math.min(options.threads ?? (problem.people.length >= PARALLEL_FROM ? availableParallelism() : 1), problem.agencies.length));
-  const { roster, stats } = await (async () => (threads > 1
+  // Teams are formed in one thread: the stand-ins and teams come back with the roster.
+  const threads = problem.rotation === "teams" ? 1 : Math.max(1, Math.min(options.threads ?? (problem.people.length >= PARALLEL_FROM ? availableParallelism() : 1), problem.agencies.length));
+  const solvedRun: { roster: Roster; stats: SolveStats; teams?: TeamsOutcome } = await (async () => (threads > 1
     ? await solveInParallel(problem, options.solver ?? "auto", threads, options.onAgency)
     : solveProblem(problem, { backend: await loadBackend(options.solver ?? "auto"), onAgency: options.onAgency })))().catch((error: unknown) => {
     throw error instanceof InfeasibleError ? namedRuleSources(problem, error) : error;
   });
+  const { roster, stats } = solvedRun;
+  const teams = solvedRun.teams ?? null;
   // Wishes the solver left (replan's "fewest changes" among them), granted by trading days at
   // no cost to any objective; the solver's own roster stands if the pass broke any rule.
   const solverModes = hasRequests(problem) ? roster.modes.slice() : null;
@@ -120,22 +130,26 @@ export async function solveCompiled(
     verification = verifyRoster(problem, roster);
   }
   if (!verification.ok) throw new VerificationError(verification.violations.slice(0, 20).map((v) => formatViolation(v, lang)), verification.count);
+  if (teams !== null) {
+    const pattern = teamPattern(problem, roster, teams, 20);
+    if (pattern.count > 0) throw new VerificationError(pattern.violations.map((v) => formatMessage(v.code, v.values, lang)), pattern.count);
+  }
   const verified = clock();
   const metrics = computeMetrics(problem, roster);
   const objectives = objectiveValues(problem, roster);
   const requests = hasRequests(problem) ? wishesGranted(problem, roster) : null;
   const document = requests === null ? metrics : { ...metrics, requests };
   const extras = afterVerify?.(roster) ?? {};
-  const reportHtml = options.report?.(problem, roster, document, extras);
+  const reportHtml = options.report?.(problem, roster, document, teams, extras);
   const changesCsv = extras.changesCsv;
   const measured = clock();
   const written = await writeOutputs(outDir, problem, roster, {
-    metrics: document, lang, excelBom: options.excelBom,
+    metrics: document, lang, excelBom: options.excelBom, teams,
     ...(reportHtml === undefined ? {} : { reportHtml }),
     ...(changesCsv === undefined ? {} : { changesCsv }),
   });
   const wrote = clock();
-  return { problem, roster, metrics, objectives, requests, written, warnings: problem.warnings ?? [], times: { ...before, solve: solved, verify: verified, metrics: measured, write: wrote }, models: stats.models, unprovenAgencies: stats.unprovenAgencies };
+  return { problem, roster, metrics, objectives, requests, written, teams, warnings: problem.warnings ?? [], times: { ...before, solve: solved, verify: verified, metrics: measured, write: wrote }, models: stats.models, unprovenAgencies: stats.unprovenAgencies };
 }
 
 /**

@@ -172,7 +172,8 @@ export function compile(input: ScenarioInput): Problem {
   const nominalDays = week === undefined ? [] : nominalWeekDays(calendar, config.start, config.end, config.workdays);
   const perPerson = week === undefined ? null : { min: week.min, max: week.max, fullWeeks: nominalDays.map((n) => n > 0), nominalDays };
 
-  const problem: Problem = { name: config.name, rotation: config.rotation, calendar, people, agencies, perPerson, warnings };
+  const teams = config.rotation === "teams" ? { count: config.teams?.count ?? null, period: config.teams?.period ?? "day" } : null;
+  const problem: Problem = { name: config.name, rotation: config.rotation, ...(teams === null ? {} : { teams }), calendar, people, agencies, perPerson, warnings };
   // Requests first: a decreed remote day (a dated cap of 0) lets the people pinned to the office in.
   compileRequests(problem, input.requests ?? []);
   compileDatedCaps(problem, input);

@@ -381,7 +381,7 @@ describe("scenario.json", () => {
     expect(issues.map(where)).toEqual(["input.field_missing scenario.json:1:1", "input.unknown_key scenario.json:5:3"]);
     expect(issues[1].values).toEqual({
       received: "officecap", where: "",
-      expected: "name, start, end, workdays, holidays, officeCap, rotation, mandatory, rotating, healthPriority, perPerson, notes",
+      expected: "name, start, end, workdays, holidays, officeCap, rotation, teams, mandatory, rotating, healthPriority, perPerson, notes",
     });
     expect(issues[0].values).toEqual({ field: "officeCap", expected: '{"percent": P} | {"count": N} | {"zone": "none"|"low"|"medium"|"high"} | {"ppkmLevel": 1-4, "region": "java-bali"|"outside-java-bali", "sector": "non-essential"|"essential"}' });
   });

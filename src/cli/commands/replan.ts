@@ -8,7 +8,8 @@ import { progressBar } from "../progress.js";
 import { renderReport } from "../../report/renderReport.js";
 import type { Metrics } from "../../metrics/fairness.js";
 import type { ReplanSummary } from "../../replan/changes.js";
-import { solveLines } from "./solve.js";
+import { runSummary } from "./solve.js";
+import { formatInputIssue } from "../../io/formatIssues.js";
 
 interface ReplanFlags {
   out: string;
@@ -40,13 +41,13 @@ export function register(program: Command): void {
         try {
           const outcome = await replanScenario(dir, flags.out, {
             previous: flags.previous, from: flags.from, solver: flags.solver, lang, excelBom: flags.excelBom, onAgency: bar.update,
-            report: (problem, roster, metrics, extras) => renderReport(problem, roster, metrics as Metrics, { lang, replan: extras?.replan as ReplanSummary | undefined }),
+            report: (problem, roster, metrics, teams, extras) => renderReport(problem, roster, metrics as Metrics, {
+              lang, teams, replan: extras?.replan as ReplanSummary | undefined, warnings: (problem.warnings ?? []).map((w) => formatInputIssue(w, lang)),
+            }),
           });
           bar.stop();
-          if (!flags.quiet) {
-            const lines = [...solveLines(outcome, flags.out, started, lang), ...replanLines(outcome.replan, lang)];
-            process.stdout.write(`${lines.join("\n")}\n`);
-          }
+          for (const warning of outcome.warnings) process.stderr.write(`${formatInputIssue(warning, lang)}\n`);
+          if (!flags.quiet) process.stdout.write(`${runSummary(outcome, flags.out, started, lang)}${replanLines(outcome.replan, lang).join("\n")}\n`);
         } finally {
           bar.stop();
         }

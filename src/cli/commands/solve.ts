@@ -9,6 +9,7 @@ import { langOption, run } from "../run.js";
 import { progressBar } from "../progress.js";
 import { renderReport } from "../../report/renderReport.js";
 import type { Metrics } from "../../metrics/fairness.js";
+import { teamsSummary } from "./teamsSummary.js";
 
 interface SolveFlags {
   out: string;
@@ -37,21 +38,26 @@ export function register(program: Command): void {
         const bar = progressBar(!flags.quiet);
         try {
           const outcome = await solveScenario(dir, flags.out, { solver: flags.solver, lang, excelBom: flags.excelBom, threads: flags.threads, onAgency: bar.update,
-            report: (problem, roster, metrics) => renderReport(problem, roster, metrics as Metrics, { lang, warnings: (problem.warnings ?? []).map((w) => formatInputIssue(w, lang)) }),
+            report: (problem, roster, metrics, teams) => renderReport(problem, roster, metrics as Metrics, { lang, teams, warnings: (problem.warnings ?? []).map((w) => formatInputIssue(w, lang)) }),
           });
           bar.stop();
           for (const warning of outcome.warnings) process.stderr.write(`${formatInputIssue(warning, lang)}\n`);
-          if (!flags.quiet) {
-            process.stdout.write(`${solveLines(outcome, flags.out, started, lang).join("\n")}\n`);
-            if (outcome.unprovenAgencies.length > 0) {
-              process.stdout.write(`${formatMessage("solve.unproven", { count: outcome.unprovenAgencies.length, agencies: outcome.unprovenAgencies.slice(0, 10).join(", ") }, lang)}\n`);
-            }
-          }
+          if (!flags.quiet) process.stdout.write(runSummary(outcome, flags.out, started, lang));
         } finally {
           bar.stop();
         }
       });
     });
+}
+
+/** What `solve` (and `replan`, before its own lines) prints on success. */
+export function runSummary(outcome: SolveOutcome, out: string, started: number, lang: Lang): string {
+  let text = `${solveLines(outcome, out, started, lang).join("\n")}\n`;
+  if (outcome.unprovenAgencies.length > 0) {
+    text += `${formatMessage("solve.unproven", { count: outcome.unprovenAgencies.length, agencies: outcome.unprovenAgencies.slice(0, 10).join(", ") }, lang)}\n`;
+  }
+  if (outcome.teams !== null) text += teamsSummary(outcome.problem, outcome.teams, outcome.metrics.contacts.overall, lang);
+  return text;
 }
 
 /** The summary lines of a run: sizes and time, fairness, verified, and the requests when there are any. */
