@@ -18,6 +18,7 @@ import { computeMetrics } from "../metrics/fairness.js";
 import { objectiveValues, type ObjectiveValues } from "../metrics/objectives.js";
 import { InfeasibleError, VerificationError, type InputIssue } from "../domain/errors.js";
 import { pinConflicts } from "../policy/pinConflicts.js";
+import { keepWished } from "../replan/keepWished.js";
 import { grantWishes } from "../replan/grantWishes.js";
 import { hasRequests, wishesGranted, type RequestFigures } from "../metrics/requests.js";
 import type { Problem, Roster } from "../domain/problem.js";
@@ -122,7 +123,10 @@ export async function solveCompiled(
   // Wishes the solver left (replan's "fewest changes" among them), granted by trading days at
   // no cost to any objective; the solver's own roster stands if the pass broke any rule.
   const solverModes = hasRequests(problem) ? roster.modes.slice() : null;
-  if (solverModes !== null) grantWishes(problem, roster);
+  if (solverModes !== null) {
+    grantWishes(problem, roster);
+    keepWished(problem, roster);
+  }
   const solved = clock();
   let verification = verifyRoster(problem, roster);
   if (!verification.ok && solverModes !== null) {
