@@ -139,9 +139,9 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
     const scenarios: Array<{ label: string; options: GenerateOptions; backends: BackendName[] }> = sizes.map((n) => ({
       label: n.toLocaleString("en-US"),
       options: generation(n, seed),
-      backends: n <= highsMax ? ["jslp", "highs"] : ["jslp"],
+      backends: n <= highsMax ? ["auto", "highs"] : ["auto"],
     }));
-    if (single > 0) scenarios.push({ label: `${single.toLocaleString("en-US")}, one agency`, options: { employees: single, seed, weeks: 4, agencies: 1 }, backends: ["jslp", "highs"] });
+    if (single > 0) scenarios.push({ label: `${single.toLocaleString("en-US")}, one agency`, options: { employees: single, seed, weeks: 4, agencies: 1 }, backends: ["auto", "highs"] });
 
     for (const [i, scenario] of scenarios.entries()) {
       const dir = join(work, `scenario-${i}`);
@@ -158,13 +158,13 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
         if (isFailure(s)) log("bench.failed", { reason: s.reason });
         else log("bench.solved", { seconds: (s.wallMs / 1000).toFixed(2), mb: s.peakMb.toFixed(0) });
       }
-      const published = result.solves.jslp;
+      const published = result.solves.auto;
       if (replanSizes.includes(scenario.options.employees) && !scenario.label.includes("one agency") && published && !isFailure(published)) {
         log("bench.replan", {});
         const today = await sickFromNinthWorkday(dir, join(work, `today-${i}`), summary.employees);
-        const previous = join(work, `out-${i}-jslp`, "roster.csv");
-        const fresh = expectKind(await runInChild({ kind: "solve", dir: today, out: join(work, `fresh-${i}`), solver: "jslp" }, solveTimeout), "solve");
-        const replan = expectKind(await runInChild({ kind: "replan", dir: today, out: join(work, `replan-${i}`), solver: "jslp", previous, fromWorkday: REPLAN_FROM_WORKDAY, fresh: join(work, `fresh-${i}`, "roster.csv") }, solveTimeout), "replan");
+        const previous = join(work, `out-${i}-auto`, "roster.csv");
+        const fresh = expectKind(await runInChild({ kind: "solve", dir: today, out: join(work, `fresh-${i}`), solver: "auto" }, solveTimeout), "solve");
+        const replan = expectKind(await runInChild({ kind: "replan", dir: today, out: join(work, `replan-${i}`), solver: "auto", previous, fromWorkday: REPLAN_FROM_WORKDAY, fresh: join(work, `fresh-${i}`, "roster.csv") }, solveTimeout), "replan");
         result.replan = { replan, solve: fresh };
         if (isFailure(replan)) log("bench.failed", { reason: replan.reason });
         else log("bench.solved", { seconds: (replan.wallMs / 1000).toFixed(2), mb: replan.peakMb.toFixed(0) });
@@ -272,7 +272,7 @@ export function targetVerdicts(report: BenchReport): string[] {
   const find = (n: number, single = false) => report.sizes.find((r) => r.employees === n && r.label.includes("one agency") === single);
   const verdict = (ok: boolean) => (ok ? "**met**" : "**missed**");
   const hundred = find(100_000);
-  const h = hundred?.solves.jslp;
+  const h = hundred?.solves.auto;
   if (hundred && h && !isFailure(h) && !isFailure(hundred.floor)) {
     const raw = rawFloorMs(hundred.floor);
     const same = floorMs(hundred.floor);
@@ -281,7 +281,7 @@ export function targetVerdicts(report: BenchReport): string[] {
       `${ratio > 3 ? `, ${(h.wallMs / 1000 - 3 * raw / 1000).toFixed(2)} s over 3x` : ""}; ${(h.wallMs / same).toFixed(1)}x the floor of our own reader and writer (${s(same)} s).`);
     lines.push(`- 100,000 employees under 10 s: ${verdict(h.wallMs < 10_000)} (${s(h.wallMs)} s wall, ${s(h.cpuMs)} s CPU).`);
   } else lines.push("- 100,000 employees: not measured in this run.");
-  const million = find(1_000_000)?.solves.jslp;
+  const million = find(1_000_000)?.solves.auto;
   if (million && !isFailure(million)) {
     lines.push(`- 1,000,000 employees under 60 s: ${verdict(million.wallMs < 60_000)} (${s(million.wallMs)} s${million.wallMs >= 60_000 ? `, ${s(million.wallMs - 60_000)} s over` : ""}).`);
     lines.push(`- 1,000,000 employees under 2 GB: ${verdict(million.peakMb < 2048)} (peak RSS ${million.peakMb.toFixed(0)} MB).`);
@@ -294,7 +294,7 @@ export function targetVerdicts(report: BenchReport): string[] {
     lines.push(`- replan of ${r.label} employees within 1.5x solve on the same input: ${verdict(ratio <= 1.5)} (${s(replan.replan.wallMs)} s against ${s(replan.solve.wallMs)} s, ${ratio.toFixed(2)}x; CPU ${cpu.toFixed(2)}x).`);
   }
   const giant = report.sizes.find((r) => r.label.includes("one agency"));
-  const g = giant?.solves.jslp;
+  const g = giant?.solves.auto;
   if (giant && g && !isFailure(g)) {
     lines.push(`- A single agency of ${giant.employees.toLocaleString("en-US")} under 3 s: ${verdict(g.wallMs < 3000)} (${s(g.wallMs)} s${g.wallMs >= 3000 ? `, ${s(g.wallMs - 3000)} s over` : ""}).`);
   } else lines.push("- Single agency: not measured in this run.");
@@ -340,11 +340,11 @@ export function formatResults(report: BenchReport): string {
   out.push("## The I/O floor, measured in the same run", "");
   out.push("*floor*: only `readScenario` of the same input plus `writeOutputs` of a roster of the same size (everyone home,",
     "leave as leave): the same reader and writer. *raw floor*: `fs.readFile` of the input files plus writing roster.csv's",
-    "bytes to a new file and syncing it (the writer syncs too). Ratios are the `jslp` total over each floor.", "");
+    "bytes to a new file and syncing it (the writer syncs too). Ratios are the `auto` total over each floor.", "");
   const floorRows: string[][] = [];
   for (const r of report.sizes) {
     const f = r.floor;
-    const total = r.solves.jslp;
+    const total = r.solves.auto;
     if (isFailure(f)) {
       floorRows.push([r.label, f.reason, "", "", "", "", "", "", "", "", ""]);
       continue;

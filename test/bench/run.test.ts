@@ -16,9 +16,9 @@ function report(hundredMs: number, millionMs: number, millionMb: number, giantMs
     machine: { cpus: 2, cpuModel: "test", memoryGb: 8, freeGb: 4, node: "v20.0.0", platform: "linux x64" },
     loadBefore: [0.1, 0.1, 0.1], loadAfter: [0.2, 0.2, 0.2], seed: 1, seconds: 60, exactLimitSeconds: 30,
     sizes: [
-      { label: "100,000", employees: 100_000, agencies: 33, floor, solves: { jslp: solve(hundredMs, 300), highs: { kind: "failed", reason: "did not finish in 300 s (killed)" } } },
-      { label: "1,000,000", employees: 1_000_000, agencies: 300, floor, solves: { jslp: solve(millionMs, millionMb) } },
-      { label: "27,000, one agency", employees: 27_000, agencies: 1, floor, solves: { jslp: solve(giantMs, 150) } },
+      { label: "100,000", employees: 100_000, agencies: 33, floor, solves: { auto: solve(hundredMs, 300), highs: { kind: "failed", reason: "did not finish in 300 s (killed)" } } },
+      { label: "1,000,000", employees: 1_000_000, agencies: 300, floor, solves: { auto: solve(millionMs, millionMb) } },
+      { label: "27,000, one agency", employees: 27_000, agencies: 1, floor, solves: { auto: solve(giantMs, 150) } },
     ],
     exact: [
       { label: "one agency, 20 people", result: { kind: "exact", wallMs: 1, cpuMs: 1, peakMb: 1, people: 20, binaries: 400, status: "optimal", exactSeconds: 2, exact: objectives, countSeconds: 0.01, count: exactEqual ? objectives : { ...objectives, maxDeviation: 1 } } },
@@ -65,7 +65,7 @@ describe("bench verdicts", () => {
     const text = formatResults(report(1400, 50_000, 1500, 2500, true));
     expect(text).toContain("2 cores (`os.cpus().length`, test), 8.0 GB memory");
     expect(text).toContain("Node v20.0.0");
-    expect(text).toContain("| 100,000 | 33 | jslp | 1.00 | 0.20 | 1.50 | 0.10 | 0.30 | 0.90 | **1.40** | 1.26 | 300 | 3 |");
+    expect(text).toContain("| 100,000 | 33 | auto | 1.00 | 0.20 | 1.50 | 0.10 | 0.30 | 0.90 | **1.40** | 1.26 | 300 | 3 |");
     expect(text).toContain("| 100,000 | 33 | highs | did not finish in 300 s (killed) |");
     expect(text).toContain("| 100,000 | 11.0 | 50.0 | 1.20 | 0.80 | **2.00** | 0.10 | 0.40 | **0.50** | 0.7x | 2.8x |");
     expect(text).toContain("| one agency, 500 people |  |  | did not finish in 70 s (killed) |");
