@@ -1,6 +1,7 @@
 /**
  * The outputs of a run: roster.csv (long form), roster-wide.csv (the printable sheet),
- * daily.csv, metrics.json and report.html, written all or nothing (see `writeFiles.ts`).
+ * roster.xlsx (the planner's workbook, `writeXlsx.ts`), daily.csv, metrics.json and
+ * report.html, written all or nothing (see `writeFiles.ts`).
  *
  * The rosters are the big outputs (20 million rows for a national run), so they skip a CSV
  * formatter: each person's id is escaped once, each `,date,mode\n` tail built once for the
@@ -13,6 +14,7 @@ import type { Problem, Roster } from "../domain/problem.js";
 import { MODE_CODES, MODE_NAMES } from "../domain/problem.js";
 import { formatMessage, type Lang } from "../messages/index.js";
 import { csvCell, inputCell } from "./csvText.js";
+import { writeRosterXlsx } from "./writeXlsx.js";
 import { writeFilesAtomically, type ByteSink, type FileJob, type WrittenFile } from "./writeFiles.js";
 
 export { OutputError, type WrittenFile } from "./writeFiles.js";
@@ -20,6 +22,7 @@ export { OutputError, type WrittenFile } from "./writeFiles.js";
 export const OUTPUT_FILES = {
   roster: "roster.csv",
   rosterWide: "roster-wide.csv",
+  xlsx: "roster.xlsx",
   daily: "daily.csv",
   metrics: "metrics.json",
   report: "report.html",
@@ -34,11 +37,15 @@ export interface WriteOutputsOptions {
   lang: Lang;
   /** Start each CSV with a UTF-8 byte order mark, so old Excel versions read names right. */
   excelBom?: boolean;
+  /** Write roster.xlsx (default true; `--no-xlsx` turns it off for the largest runs). */
+  xlsx?: boolean;
 }
 
 export interface WrittenFiles {
   roster: WrittenFile;
   rosterWide: WrittenFile;
+  /** null when turned off. */
+  xlsx: WrittenFile | null;
   daily: WrittenFile;
   metrics: WrittenFile;
   report: WrittenFile | null;
@@ -65,8 +72,14 @@ export async function writeOutputs(outDir: string, problem: Problem, roster: Ros
     const html = options.reportHtml;
     jobs.push({ name: OUTPUT_FILES.report, produce: (sink) => sink.text(html) });
   }
-  const [rosterFile, wideFile, dailyFile, metricsFile, reportFile] = await writeFilesAtomically(outDir, jobs);
-  return { roster: rosterFile, rosterWide: wideFile, daily: dailyFile, metrics: metricsFile, report: reportFile ?? null };
+  const xlsx = options.xlsx !== false;
+  if (xlsx) jobs.push({ name: OUTPUT_FILES.xlsx, produce: (sink) => writeRosterXlsx(sink, problem, roster, { lang: options.lang }) });
+  const written = await writeFilesAtomically(outDir, jobs);
+  const byName = new Map(jobs.map((job, i) => [job.name, written[i]]));
+  return {
+    roster: byName.get(OUTPUT_FILES.roster)!, rosterWide: byName.get(OUTPUT_FILES.rosterWide)!, xlsx: byName.get(OUTPUT_FILES.xlsx) ?? null,
+    daily: byName.get(OUTPUT_FILES.daily)!, metrics: byName.get(OUTPUT_FILES.metrics)!, report: byName.get(OUTPUT_FILES.report) ?? null,
+  };
 }
 
 function checkRosterShape(problem: Problem, roster: Roster): void {
