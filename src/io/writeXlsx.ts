@@ -261,7 +261,7 @@ export async function writeRosterXlsx(sink: ByteSink, problem: Problem, roster: 
     });
     sheet.columns = [
       { width: 21, style: { numFmt: "@" } }, { width: 30 }, { width: 11 }, { width: 26 }, { width: 18 },
-      ...days.map(() => ({ width: 6.5, style: { alignment: { horizontal: "center" as const } } })), { width: 8 }, { width: 8 },
+      ...days.map(() => ({ width: 6.5 })), { width: 8 }, { width: 8 },
     ];
     await writeAgencySheet(sheet, agency);
     sheet.commit();

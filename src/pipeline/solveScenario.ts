@@ -22,6 +22,8 @@ export interface SolveScenarioOptions {
   solver?: BackendName;
   lang?: Lang;
   excelBom?: boolean;
+  /** Write roster.xlsx (default true). */
+  xlsx?: boolean;
   /** Threads for the solve stage; default 1 (see PARALLEL_FROM). */
   threads?: number;
   /** Called after each agency is solved. */
@@ -77,7 +79,7 @@ export async function solveScenario(dir: string, outDir: string, options: SolveS
   const objectives = objectiveValues(problem, roster);
   const reportHtml = options.report?.(problem, roster, metrics);
   const measured = clock();
-  const written = await writeOutputs(outDir, problem, roster, { metrics, lang, excelBom: options.excelBom, ...(reportHtml === undefined ? {} : { reportHtml }) });
+  const written = await writeOutputs(outDir, problem, roster, { metrics, lang, excelBom: options.excelBom, xlsx: options.xlsx, ...(reportHtml === undefined ? {} : { reportHtml }) });
   const wrote = clock();
   return { problem, roster, metrics, objectives, written, times: { read, compile: compiled, solve: solved, verify: verified, metrics: measured, write: wrote }, models: stats.models };
 }

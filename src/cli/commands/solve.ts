@@ -14,19 +14,21 @@ interface SolveFlags {
   lang?: string;
   quiet?: boolean;
   excelBom?: boolean;
+  xlsx?: boolean;
   threads?: number;
 }
 
 export function register(program: Command): void {
   program
     .command("solve")
-    .description("Solve a scenario directory into a verified roster (roster.csv, roster-wide.csv, daily.csv, metrics.json, report.html).")
+    .description("Solve a scenario directory into a verified roster (roster.csv, roster-wide.csv, roster.xlsx, daily.csv, metrics.json, report.html).")
     .argument("<scenario-dir>", "directory with scenario.json, agencies.csv, employees.csv [, rules.csv, leave.csv, history.csv]")
     .requiredOption("-o, --out <dir>", "output directory (created if missing; files replaced atomically)")
     .addOption(new Option("--solver <name>", "integer-programming backend").choices(BACKEND_NAMES).default("jslp"))
     .addOption(new Option("--lang <lang>", "language of messages and sheet titles").choices(["en", "id"]).default("en"))
     .option("--threads <n>", "threads for the solve stage (default 1; agencies are shared among threads)", (v) => positiveInt(v))
     .option("--excel-bom", "start CSV files with a byte order mark (for old Excel)")
+    .option("--no-xlsx", "do not write roster.xlsx (saves time on national-scale runs)")
     .option("-q, --quiet", "print nothing on success")
     .action(async (dir: string, flags: SolveFlags) => {
       const lang = langOption(flags.lang);
@@ -34,7 +36,7 @@ export function register(program: Command): void {
         const started = performance.now();
         const bar = progressBar(!flags.quiet);
         try {
-          const outcome = await solveScenario(dir, flags.out, { solver: flags.solver, lang, excelBom: flags.excelBom, threads: flags.threads, onAgency: bar.update,
+          const outcome = await solveScenario(dir, flags.out, { solver: flags.solver, lang, excelBom: flags.excelBom, xlsx: flags.xlsx, threads: flags.threads, onAgency: bar.update,
             report: (problem, roster, metrics) => renderReport(problem, roster, metrics as Metrics, { lang }),
           });
           bar.stop();
