@@ -8,7 +8,6 @@
  * already gone) which is written in scientific notation, so that the damage is reported as it
  * is for a CSV file; a formula as its last computed value; rich text as its plain text.
  */
-import { createReadStream } from "node:fs";
 import ExcelJS from "exceljs";
 
 export interface SheetRows {
@@ -59,11 +58,14 @@ function rowCells(values: unknown): string[] {
  * @throws the reader's error for a file that is not a workbook
  */
 export async function readSheets(path: string, options: { first?: boolean } = {}): Promise<SheetRows[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(path), { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", entries: "ignore" });
+  // A path, not a stream: exceljs's reader fails on a stream whose workbook.xml comes last.
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", entries: "ignore" });
   const sheets: SheetRows[] = [];
+  const files: string[] = [];
   for await (const worksheet of reader) {
-    const ws = worksheet as unknown as { name?: string; id?: number } & AsyncIterable<{ number: number; values: unknown }>;
+    const ws = worksheet as unknown as { name?: string; id?: number | string } & AsyncIterable<{ number: number; values: unknown }>;
     const sheet: SheetRows = { sheet: ws.name ?? `Sheet${ws.id ?? sheets.length + 1}`, rows: [] };
+    files.push(`worksheets/sheet${ws.id}.xml`);
     for await (const row of ws) {
       const cells = rowCells(row.values);
       if (cells.length > 0) sheet.rows.push({ row: row.number, cells });
@@ -71,6 +73,14 @@ export async function readSheets(path: string, options: { first?: boolean } = {}
     sheets.push(sheet);
     if (options.first) break;
   }
+  // Workbooks written as a stream (roster.xlsx) put workbook.xml, which names the sheets, after
+  // the sheets; the reader knows the names only at the end.
+  const known = reader as unknown as { model?: { sheets?: Array<{ rId: string; name: string }> }; workbookRels?: Array<{ Id: string; Target: string }> };
+  sheets.forEach((sheet, i) => {
+    const rel = known.workbookRels?.find((r) => r.Target === files[i] || r.Target === `/xl/${files[i]}`);
+    const name = rel && known.model?.sheets?.find((s) => s.rId === rel.Id)?.name;
+    if (name) sheet.sheet = name;
+  });
   return sheets;
 }
 
@@ -87,4 +97,23 @@ export function sheetAsCsv(sheet: SheetRows): string {
 /** How messages name a sheet of a workbook. */
 export function sheetLabel(file: string, sheet: string): string {
   return `${file} [${sheet}]`;
+}
+
+/**
+ * Every worksheet of a workbook, read whole (not streamed). For roster.xlsx as giliran writes
+ * it, whose sheet names and date formats (workbook.xml, styles.xml) come after the sheets in
+ * the zip, where the streaming reader cannot use them. Holds the workbook in memory: fine for
+ * a province's roster, not for a national one.
+ */
+export async function readSheetsWhole(path: string): Promise<SheetRows[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  return workbook.worksheets.map((ws) => {
+    const sheet: SheetRows = { sheet: ws.name, rows: [] };
+    ws.eachRow({ includeEmpty: false }, (row, number) => {
+      const cells = rowCells(row.values);
+      if (cells.length > 0) sheet.rows.push({ row: number, cells });
+    });
+    return sheet;
+  });
 }
