@@ -14,17 +14,41 @@ export const RANK_ALIASES: Readonly<Record<string, Rank>> = {
   jpt_pratama: "eselon_2",
   administrator: "eselon_3",
   pengawas: "eselon_4",
+  // As SIMPEG/SIASN exports and Indonesian spreadsheets write them (after `rankKey`).
+  eselon_i: "eselon_1",
+  eselon_ii: "eselon_2",
+  eselon_iii: "eselon_3",
+  eselon_iv: "eselon_4",
+  jabatan_fungsional: "fungsional",
+  fungsional_tertentu: "fungsional",
+  jft: "fungsional",
+  fungsional_umum: "pelaksana",
+  jfu: "pelaksana",
+  staf: "pelaksana",
+  staff: "pelaksana",
+  jabatan_pelaksana: "pelaksana",
+  jabatan_administrator: "eselon_3",
+  jabatan_pengawas: "eselon_4",
 };
+
+/**
+ * A rank cell as a key of `RANKS` / `RANK_ALIASES`: lower case, spaces, dots and dashes as
+ * `_`, and an eselon's sub-level dropped (`Eselon II.a`, `eselon IIb`, `Eselon 2a` are `eselon_ii` / `eselon_2`).
+ */
+function rankKey(raw: string): string {
+  return raw.trim().toLowerCase().replace(/[\s.\-]+/g, "_").replace(/^(eselon_(?:i{1,3}|iv|[1-4]))_?[ab]$/, "$1");
+}
 
 export const EMPLOYMENTS = ["pns", "pppk", "ptt", "honorer"] as const;
 export type Employment = (typeof EMPLOYMENTS)[number];
 
-const TRUE_WORDS = new Set(["true", "1", "ya", "yes", "y"]);
-const FALSE_WORDS = new Set(["false", "0", "tidak", "no", "n", ""]);
+/** Indonesian Excel writes TRUE/FALSE as BENAR/SALAH. */
+const TRUE_WORDS = new Set(["true", "1", "ya", "yes", "y", "benar"]);
+const FALSE_WORDS = new Set(["false", "0", "tidak", "no", "n", "salah", ""]);
 
 /** A rank cell: a rank name or one of its aliases, any case, spaces or dashes for underscores. */
 export const rankCell = z.string().transform((raw, ctx): Rank => {
-  const key = raw.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  const key = rankKey(raw);
   const rank = (RANKS as readonly string[]).includes(key) ? (key as Rank) : RANK_ALIASES[key];
   if (rank === undefined) {
     ctx.addIssue({ code: "custom", message: "rank", params: { expected: [...RANKS, ...Object.keys(RANK_ALIASES)].join(", "), received: raw } });
@@ -33,21 +57,29 @@ export const rankCell = z.string().transform((raw, ctx): Rank => {
   return rank;
 });
 
+/** Employment types as SIMPEG/SIASN and planners write them (after lower case, spaces and dashes as `_`). */
+export const EMPLOYMENT_ALIASES: Readonly<Record<string, Employment>> = {
+  p3k: "pppk", pppk_paruh_waktu: "pppk", cpns: "pns", asn: "pns",
+  non_asn: "honorer", nonasn: "honorer", tenaga_honorer: "honorer", thl: "honorer", tenaga_kontrak: "honorer", kontrak: "honorer",
+  pegawai_tidak_tetap: "ptt",
+};
+
 export const employmentCell = z.string().transform((raw, ctx): Employment => {
-  const key = raw.trim().toLowerCase();
-  if (!(EMPLOYMENTS as readonly string[]).includes(key)) {
+  const plain = raw.trim().toLowerCase();
+  const key = (EMPLOYMENTS as readonly string[]).includes(plain) ? (plain as Employment) : EMPLOYMENT_ALIASES[plain.replace(/[\s\-]+/g, "_")];
+  if (key === undefined) {
     ctx.addIssue({ code: "custom", message: "employment", params: { expected: EMPLOYMENTS.join(", "), received: raw } });
     return z.NEVER;
   }
-  return key as Employment;
+  return key;
 });
 
-/** true/false, 1/0, ya/tidak (and yes/no); an empty cell is false. */
+/** true/false, 1/0, ya/tidak, BENAR/SALAH (and yes/no); an empty cell is false. */
 export const booleanCell = z.string().transform((raw, ctx): boolean => {
   const key = raw.trim().toLowerCase();
   if (TRUE_WORDS.has(key)) return true;
   if (FALSE_WORDS.has(key)) return false;
-  ctx.addIssue({ code: "custom", message: "boolean", params: { expected: "true/false, 1/0 or ya/tidak", received: raw } });
+  ctx.addIssue({ code: "custom", message: "boolean", params: { expected: "true/false, 1/0, ya/tidak or benar/salah", received: raw } });
   return z.NEVER;
 });
 
