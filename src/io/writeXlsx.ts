@@ -22,6 +22,7 @@ import { HOME, LEAVE, OFFICE, type Agency, type Problem, type Roster } from "../
 import { agencyDeviations, sharesTurns } from "../domain/shares.js";
 import { formatMessage, type Lang, type MessageCode, type MessageValues } from "../messages/index.js";
 import type { ByteSink } from "./writeFiles.js";
+import { basisInIndonesian } from "../messages/basis.js";
 
 type Worksheet = ExcelJS.Worksheet;
 
@@ -203,7 +204,7 @@ export async function writeRosterXlsx(sink: ByteSink, problem: Problem, roster: 
         capDays += agency.cap ?? 0;
       }
       const row = sheet.addRow([
-        agency.id, agency.name, agency.headcount, agency.exempt ? "-" : agency.cap, agency.exempt ? t("report.exempt") : agency.capBasis,
+        agency.id, agency.name, agency.headcount, agency.exempt ? "-" : agency.cap, agency.exempt ? t("report.exempt") : lang === "id" ? basisInIndonesian(agency.capBasis) : agency.capBasis,
         officeDays, agency.exempt || capDays === 0 ? "-" : officeDays / capDays, round1(tallies.largestDeviation[agency.index]),
       ]);
       row.getCell(1).numFmt = "@";
