@@ -31,6 +31,9 @@ export const RANK_ALIASES: Readonly<Record<string, Rank>> = {
   jabatan_pengawas: "eselon_4",
 };
 
+/** The aliases a message lists (the others, Indonesian spellings of the same levels, are documented in the README). */
+const LISTED_RANK_ALIASES = ["jpt_madya", "jpt_pratama", "administrator", "pengawas"];
+
 /**
  * A rank cell as a key of `RANKS` / `RANK_ALIASES`: lower case, spaces, dots and dashes as
  * `_`, and an eselon's sub-level dropped (`Eselon II.a`, `eselon IIb`, `Eselon 2a` are `eselon_ii` / `eselon_2`).
@@ -51,7 +54,7 @@ export const rankCell = z.string().transform((raw, ctx): Rank => {
   const key = rankKey(raw);
   const rank = (RANKS as readonly string[]).includes(key) ? (key as Rank) : RANK_ALIASES[key];
   if (rank === undefined) {
-    ctx.addIssue({ code: "custom", message: "rank", params: { expected: [...RANKS, ...Object.keys(RANK_ALIASES)].join(", "), received: raw } });
+    ctx.addIssue({ code: "custom", message: "rank", params: { expected: [...RANKS, ...LISTED_RANK_ALIASES].join(", "), received: raw } });
     return z.NEVER;
   }
   return rank;
@@ -60,7 +63,7 @@ export const rankCell = z.string().transform((raw, ctx): Rank => {
 /** Employment types as SIMPEG/SIASN and planners write them (after lower case, spaces and dashes as `_`). */
 export const EMPLOYMENT_ALIASES: Readonly<Record<string, Employment>> = {
   p3k: "pppk", pppk_paruh_waktu: "pppk", cpns: "pns", asn: "pns",
-  non_asn: "honorer", nonasn: "honorer", tenaga_honorer: "honorer", thl: "honorer", tenaga_kontrak: "honorer", kontrak: "honorer",
+  non_asn: "honorer", nonasn: "honorer", tenaga_honorer: "honorer", thl: "honorer",
   pegawai_tidak_tetap: "ptt",
 };
 

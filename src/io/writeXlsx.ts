@@ -145,6 +145,28 @@ async function keepUp(sheet: Worksheet): Promise<void> {
   while (pendingBytes(sheet) > PENDING_LIMIT) await new Promise((resolve) => setTimeout(resolve, 1));
 }
 
+/** The date of every zip entry and of the workbook: the same input gives the same bytes. */
+const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
+let datesFixed = false;
+
+/**
+ * exceljs's zip (archiver) stamps each entry with the time it is added, which would make two
+ * runs differ. Its entries take `FIXED_DATE` instead: archiver's prototype, reached through a
+ * throwaway writer (archiver is exceljs's dependency, not ours), fills in a missing date.
+ */
+function fixZipDates(): void {
+  if (datesFixed) return;
+  const sink = new Writable({ write: (_chunk, _encoding, callback) => callback() });
+  const probe = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink });
+  const proto = Object.getPrototypeOf((probe as unknown as { zip: object }).zip) as { _normalizeEntryData: (data: { date?: Date | null }, stats?: unknown) => unknown };
+  const normalize = proto._normalizeEntryData;
+  proto._normalizeEntryData = function (this: unknown, data: { date?: Date | null }, stats?: unknown) {
+    return normalize.call(this, { ...data, date: data.date ?? FIXED_DATE }, stats);
+  };
+  (probe as unknown as { zip: { abort: () => void } }).zip.abort();
+  datesFixed = true;
+}
+
 export interface XlsxOptions {
   lang: Lang;
 }
@@ -166,10 +188,11 @@ export async function writeRosterXlsx(sink: ByteSink, problem: Problem, roster: 
   const period = t("xlsx.period", { scenario: problem.name, first: days[0] ?? "", last: days[days.length - 1] ?? "", workdays: days.length });
   const taken = new Set<string>();
 
+  fixZipDates();
   const out = sinkStream(sink);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = "giliran";
-  workbook.created = new Date(Date.UTC(2000, 0, 1));
+  workbook.created = FIXED_DATE;
   workbook.modified = workbook.created;
   const failed = new Promise<never>((_, reject) => out.on("error", reject));
   failed.catch(() => undefined);
