@@ -39,6 +39,8 @@ export interface WriteOutputsOptions {
   excelBom?: boolean;
   /** Write roster.xlsx (default true; `--no-xlsx` turns it off for the largest runs). */
   xlsx?: boolean;
+  /** Called after each file is produced (before the set is renamed into place). */
+  onFile?: (done: number, total: number) => void;
 }
 
 export interface WrittenFiles {
@@ -74,7 +76,12 @@ export async function writeOutputs(outDir: string, problem: Problem, roster: Ros
   }
   const xlsx = options.xlsx !== false;
   if (xlsx) jobs.push({ name: OUTPUT_FILES.xlsx, produce: (sink) => writeRosterXlsx(sink, problem, roster, { lang: options.lang }) });
-  const written = await writeFilesAtomically(outDir, jobs);
+  const onFile = options.onFile;
+  const counted = onFile === undefined ? jobs : jobs.map((job, i) => ({ name: job.name, produce: async (sink: ByteSink) => {
+    await job.produce(sink);
+    onFile(i + 1, jobs.length);
+  } }));
+  const written = await writeFilesAtomically(outDir, counted);
   const byName = new Map(jobs.map((job, i) => [job.name, written[i]]));
   return {
     roster: byName.get(OUTPUT_FILES.roster)!, rosterWide: byName.get(OUTPUT_FILES.rosterWide)!, xlsx: byName.get(OUTPUT_FILES.xlsx) ?? null,

@@ -22,7 +22,7 @@ import { HOME, LEAVE, OFFICE, type Agency, type Problem, type Roster } from "../
 import { agencyDeviations, sharesTurns } from "../domain/shares.js";
 import { formatMessage, type Lang, type MessageCode, type MessageValues } from "../messages/index.js";
 import type { ByteSink } from "./writeFiles.js";
-import { basisInIndonesian } from "../messages/basis.js";
+import { basisInIndonesian } from "../messages/neutral.js";
 
 type Worksheet = ExcelJS.Worksheet;
 

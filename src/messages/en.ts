@@ -88,6 +88,7 @@ export const en = {
 
   // solve summary
   "solve.summary": "{agencies} agencies, {employees} employees, {workdays} workdays: roster written to {out} in {seconds} s; largest deviation from a fair share {spread} days ({weekly} within a week).",
+  "solve.files": "Written: {files}.",
   "solve.verified": "Verified: every hard rule holds.",
   "error.internal": "Internal error: {reason}. This is a bug in giliran; please report it with the input.",
   "error.verify_failed": "Internal error: the solved roster broke {count} rule(s); nothing was written. First: {first}",
@@ -159,7 +160,7 @@ export const en = {
   "violation.missingEmployee": "{employee} ({agency}): not in the roster (no mode on any of the {days} workdays)",
   "violation.missingDay": "{date}: workday not in the roster (no mode for anyone)",
   "violation.missingCell": "{employee} ({agency}), {date}: no mode given",
-  "violation.unknownCode": "{file}:{line}:{column}: {employee} ({agency}), {date}: \"{code}\" is not a mode (O, H, L or office, home, leave)",
+  "violation.unknownCode": "{file}:{line}:{column}: {employee} ({agency}), {date}: \"{code}\" is not a mode (O, H, L or office, home, leave; also K, R, C and WFO, WFH)",
   "violation.duplicateCell": "{file}:{line}:{column}: {employee} ({agency}), {date}: a second mode \"{mode}\" (first on line {first}: \"{firstMode}\"; the first counts)",
   "check.rule_header": "{rule}: {count}",
   "check.more": "  ... and {more} more",
@@ -187,6 +188,11 @@ export const en = {
   "compare.changed": "{changed} of {total} assignments differ ({percent} %).",
   "compare.better_note": "better: lower spread, deviation, Gini and priority days; higher Jain's index; cap use closer to 1.",
   "warn.breaks_rules": "warning: {file} breaks the rules ({count} violation(s); run giliran check for the list); measured anyway",
+  "warn.leave_outside": "warning: {file}:{line}: leave of {employee} from {from} to {to} is outside the period ({start} to {end}) and changes nothing; is the year right?",
+  "warn.more": "warning: {count} more such row(s) not listed",
+  "progress.read": "reading the input",
+  "progress.solve": "agencies solved",
+  "progress.write": "files written",
 
   // report.html
   "report.title": "Rotation report: {name}",

@@ -16,6 +16,8 @@ import { computeMetrics } from "../metrics/fairness.js";
 import { objectiveValues, type ObjectiveValues } from "../metrics/objectives.js";
 import { VerificationError } from "../domain/errors.js";
 import type { Problem, Roster } from "../domain/problem.js";
+import type { InputIssue } from "../domain/errors.js";
+import { leaveOutsidePeriod } from "../policy/leaveWarnings.js";
 import type { Lang } from "../messages/index.js";
 
 export interface SolveScenarioOptions {
@@ -26,6 +28,8 @@ export interface SolveScenarioOptions {
   xlsx?: boolean;
   /** Threads for the solve stage; default 1 (see PARALLEL_FROM). */
   threads?: number;
+  /** Called as the input is read and as each output file is written. */
+  onStage?: (stage: "read" | "write", done: number, total: number) => void;
   /** Called after each agency is solved. */
   onAgency?: (done: number, total: number) => void;
   /** Builds report.html from the finished run; no report when omitted. */
@@ -47,6 +51,8 @@ export interface SolveOutcome {
   metrics: ReturnType<typeof computeMetrics>;
   objectives: ObjectiveValues;
   written: WrittenFiles;
+  /** Things worth a planner's eye that do not stop the run (leave outside the period). */
+  warnings: InputIssue[];
   /** Milliseconds per stage. */
   times: StageTimes;
   models: number;
@@ -63,7 +69,10 @@ const PARALLEL_FROM = Number.POSITIVE_INFINITY;
 export async function solveScenario(dir: string, outDir: string, options: SolveScenarioOptions = {}): Promise<SolveOutcome> {
   const lang = options.lang ?? "en";
   const clock = stopwatch();
+  options.onStage?.("read", 0, 1);
   const input = await readScenario(dir);
+  options.onStage?.("read", 1, 1);
+  const warnings = leaveOutsidePeriod(input);
   const read = clock();
   const problem = compile(input);
   const compiled = clock();
@@ -79,9 +88,9 @@ export async function solveScenario(dir: string, outDir: string, options: SolveS
   const objectives = objectiveValues(problem, roster);
   const reportHtml = options.report?.(problem, roster, metrics);
   const measured = clock();
-  const written = await writeOutputs(outDir, problem, roster, { metrics, lang, excelBom: options.excelBom, xlsx: options.xlsx, ...(reportHtml === undefined ? {} : { reportHtml }) });
+  const written = await writeOutputs(outDir, problem, roster, { metrics, lang, excelBom: options.excelBom, xlsx: options.xlsx, onFile: options.onStage && ((done, total) => options.onStage!("write", done, total)), ...(reportHtml === undefined ? {} : { reportHtml }) });
   const wrote = clock();
-  return { problem, roster, metrics, objectives, written, times: { read, compile: compiled, solve: solved, verify: verified, metrics: measured, write: wrote }, models: stats.models };
+  return { problem, roster, metrics, objectives, written, warnings, times: { read, compile: compiled, solve: solved, verify: verified, metrics: measured, write: wrote }, models: stats.models };
 }
 
 /** Milliseconds since the previous call. */

@@ -7,6 +7,8 @@ import { checkJson, checkRoster, groupFindings } from "../../check/checkRoster.j
 import { DEFAULT_VIOLATION_LIMIT } from "../../verify/types.js";
 import { formatMessage } from "../../messages/index.js";
 import { EXIT, langOption, run } from "../run.js";
+import { printWarnings } from "./solve.js";
+import { leaveOutsidePeriod } from "../../policy/leaveWarnings.js";
 
 interface CheckFlags {
   json?: boolean;
@@ -18,9 +20,9 @@ interface CheckFlags {
 export function register(program: Command): void {
   program
     .command("check")
-    .description("Check a roster (long roster.csv or wide roster-wide.csv, comma or semicolon) against every hard rule; exit 1 when anything is wrong.")
+    .description("Check a roster (long roster.csv, wide roster-wide.csv, comma or semicolon, or roster.xlsx) against every hard rule; exit 1 when anything is wrong.")
     .argument("<scenario-dir>", "the scenario the roster is for")
-    .argument("<roster>", "roster file: employee_id,date,mode rows, or one row per employee with a column per workday (O/H/L)")
+    .argument("<roster>", "roster file: employee_id,date,mode rows, or one row per employee with a column per workday (O/H/L, K/R/C, WFO/WFH); .csv or .xlsx")
     .option("--json", "print the findings as JSON for other tools")
     .addOption(new Option("--lang <lang>", "language of messages").choices(["en", "id"]).default("en"))
     .option("-q, --quiet", "print only the count per rule (nothing when the roster holds)")
@@ -29,7 +31,9 @@ export function register(program: Command): void {
       const lang = langOption(flags.lang);
       await run(lang, async () => {
         const limit = Math.max(0, Number.parseInt(flags.limit, 10) || 0);
-        const problem = compile(await readScenario(dir));
+        const input = await readScenario(dir);
+        printWarnings(leaveOutsidePeriod(input), lang);
+        const problem = compile(input);
         const result = checkRoster(problem, await readRoster(rosterPath), limit);
         if (flags.json) {
           process.stdout.write(`${JSON.stringify(checkJson(result, rosterPath, lang), null, 2)}\n`);

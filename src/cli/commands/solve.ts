@@ -7,6 +7,10 @@ import { langOption, run } from "../run.js";
 import { progressBar } from "../progress.js";
 import { renderReport } from "../../report/renderReport.js";
 import type { Metrics } from "../../metrics/fairness.js";
+import type { WrittenFiles } from "../../io/writeOutputs.js";
+import type { InputIssue } from "../../domain/errors.js";
+import type { Lang } from "../../messages/index.js";
+import { basename } from "node:path";
 
 interface SolveFlags {
   out: string;
@@ -34,25 +38,39 @@ export function register(program: Command): void {
       const lang = langOption(flags.lang);
       await run(lang, async () => {
         const started = performance.now();
-        const bar = progressBar(!flags.quiet);
+        const bar = progressBar(!flags.quiet, lang);
         try {
-          const outcome = await solveScenario(dir, flags.out, { solver: flags.solver, lang, excelBom: flags.excelBom, xlsx: flags.xlsx, threads: flags.threads, onAgency: bar.update,
+          const outcome = await solveScenario(dir, flags.out, { solver: flags.solver, lang, excelBom: flags.excelBom, xlsx: flags.xlsx, threads: flags.threads, onAgency: bar.update, onStage: bar.stage,
             report: (problem, roster, metrics) => renderReport(problem, roster, metrics as Metrics, { lang }),
           });
           bar.stop();
+          printWarnings(outcome.warnings, lang);
           if (!flags.quiet) {
-            const { problem, objectives } = outcome;
+            const { problem, objectives, written } = outcome;
             const seconds = ((performance.now() - started) / 1000).toFixed(2);
             process.stdout.write(`${formatMessage("solve.summary", {
               agencies: problem.agencies.length, employees: problem.people.length, workdays: problem.calendar.days.length,
               out: flags.out, seconds, spread: objectives.maxDeviation.toFixed(1), weekly: objectives.weeklyDeviation.toFixed(1),
-            }, lang)}\n${formatMessage("solve.verified", {}, lang)}\n`);
+            }, lang)}\n${formatMessage("solve.files", { files: writtenNames(written) }, lang)}\n${formatMessage("solve.verified", {}, lang)}\n`);
           }
         } finally {
           bar.stop();
         }
       });
     });
+}
+
+/** The files a run wrote, by name, in the order a planner looks for them. */
+function writtenNames(written: WrittenFiles): string {
+  return [written.xlsx, written.report, written.rosterWide, written.roster, written.daily, written.metrics]
+    .filter((f): f is NonNullable<typeof f> => f !== null).map((f) => basename(f.path)).join(", ");
+}
+
+/** Warnings on stderr, at most 10 listed. */
+export function printWarnings(warnings: readonly InputIssue[], lang: Lang): void {
+  const shown = warnings.slice(0, 10);
+  for (const w of shown) process.stderr.write(`${formatMessage(w.code, { ...w.values, file: w.file, line: w.line ?? "" }, lang)}\n`);
+  if (warnings.length > shown.length) process.stderr.write(`${formatMessage("warn.more", { count: warnings.length - shown.length }, lang)}\n`);
 }
 
 function positiveInt(value: string): number {
