@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   const sizes = (process.argv[2] ?? "20,100,500,1000").split(",").map(Number);
   const groupCounts = (process.argv[3] ?? "1,4").split(",").map(Number);
   const limit = Number(process.argv[4] ?? 60);
-  const rows: string[][] = [["people", "groups", "binaries", "status", "seconds", "capUse", "horizon", "weekly", "stages (s)"]];
+  const rows: string[][] = [["people", "groups", "binaries", "status", "seconds", "capUse", "maxDeviation", "sumSquares", "stages (s)"]];
   for (const groups of groupCounts) for (const size of sizes) {
     const result = await solveExact(scalingProblem(size, groups), { timeLimitSeconds: limit });
     const o = result.objectives;
@@ -74,8 +74,8 @@ async function main(): Promise<void> {
       result.status,
       result.seconds.toFixed(2),
       o ? String(o.capUse) : "-",
-      o ? String(o.horizonSpread) : "-",
-      o ? String(o.weeklySpread) : "-",
+      o ? o.maxDeviation.toFixed(2) : "-",
+      o ? o.sumSquaredDeviation.toFixed(2) : "-",
       result.stages.map((s) => `${s.stage} ${s.seconds.toFixed(2)}${s.status === "optimal" ? "" : ` ${s.status}`}`).join(", "),
     ]);
     console.error(`${size} people, ${groups} groups: ${result.status} in ${result.seconds.toFixed(2)} s`);

@@ -125,7 +125,7 @@ async function exactTask(task: Extract<WorkerTask, { kind: "exact" }>): Promise<
   const done = measure();
   const problem: Problem = task.dir !== undefined ? compile(await readScenario(task.dir)) : scalingProblem(task.size ?? 20, task.groups ?? 1);
   const start = performance.now();
-  const { roster } = solveProblem(problem, { backend: await loadBackend("jslp") });
+  const { roster } = solveProblem(problem, { backend: await loadBackend("auto") });
   const countSeconds = (performance.now() - start) / 1000;
   const count = objectiveValues(problem, roster);
   const exact = await solveExact(problem, { timeLimitSeconds: task.timeLimitSeconds });

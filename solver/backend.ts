@@ -20,12 +20,27 @@ export interface Backend {
   solve(model: Model, settings?: SolveSettings): BackendResult;
 }
 
-export type BackendName = "jslp" | "highs";
-export const BACKEND_NAMES: readonly BackendName[] = ["jslp", "highs"];
+export type BackendName = "auto" | "jslp" | "highs";
+export const BACKEND_NAMES: readonly BackendName[] = ["auto", "jslp", "highs"];
+
+/**
+ * Models up to this many variables go to javascript-lp-solver under `auto`: the block models
+ * of stage 1 (a handful of group counts) solve in microseconds there, with no LP text to write
+ * and parse; the fairness programs (hundreds to thousands of counts and segments) go to HiGHS,
+ * which solved the 27,000-person weekly agency's models 20x faster (README, "Backends").
+ */
+export const AUTO_JSLP_MAX_VARS = 40;
 
 /** The backend by name; HiGHS' WebAssembly is loaded once, after which its solves are synchronous. */
 export async function loadBackend(name: BackendName): Promise<Backend> {
   if (name === "jslp") return jslpBackend;
+  if (name === "auto") {
+    const highs = await loadBackend("highs");
+    return {
+      name: "auto",
+      solve: (model, settings) => (model.vars.length <= AUTO_JSLP_MAX_VARS ? jslpBackend : highs).solve(model, settings),
+    };
+  }
   // Loaded on demand: most runs never need the WebAssembly module.
   const { loadHighs } = await import("./backends/highs.js");
   const highs = await loadHighs();

@@ -6,14 +6,16 @@
  */
 import type { Model, ModelConstraint } from "../model.js";
 import type { AgencyStructure, Block } from "./pools.js";
+import { capOn } from "../../src/domain/problem.js";
 
 export const poolVar = (i: number): string => `v${i}`;
 
 /** Rows shared by every model of a block: the hard rules on counts. */
 export function hardRuleRows(s: AgencyStructure, block: Block): ModelConstraint[] {
   const rows: ModelConstraint[] = [];
-  const { cap, minOffice } = s.agency;
+  const { minOffice } = s.agency;
   for (const d of block.days) {
+    const cap = capOn(s.agency, d);
     const terms: Array<[string, number]> = [];
     block.pools.forEach((pool, i) => {
       if (pool.days.includes(d)) terms.push([poolVar(i), 1]);

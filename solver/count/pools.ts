@@ -11,6 +11,7 @@ import type { Agency, Problem } from "../../src/domain/problem.js";
 import { ruleMatches } from "../../src/domain/problem.js";
 import { daysByWeek } from "../../src/calendar/workdays.js";
 import { RANKS, type Rank } from "../../src/domain/values.js";
+import { pinnedModes, PINNED_NONE, PINNED_OFFICE, type Pinned } from "./pins.js";
 
 export interface RotatingClass {
   /** Index of the class inside its agency. */
@@ -20,7 +21,7 @@ export interface RotatingClass {
   priority: boolean;
   /** Members never on leave in the horizon, in input order. */
   steady: number[];
-  /** Members with at least one leave day, in input order. */
+  /** Members with at least one leave or pinned day, in input order. */
   onLeave: number[];
   /** For each rule of the agency, whether it counts this class. */
   matches: boolean[];
@@ -56,6 +57,8 @@ export interface AgencyStructure {
   available: Int32Array;
   /** For each rule, available people it counts on each day. */
   availableMatch: Int32Array[];
+  /** Rotating people with pins: their pinned mode per day (pinned office days count as fixed office). */
+  pinned: Map<number, Pinned>;
 }
 
 /** Group an agency's people into classes and blocks of pools. */
@@ -75,10 +78,21 @@ export function agencyStructure(problem: Problem, agency: Agency): AgencyStructu
   let steadyFixed = 0;
   const steadyMatch = new Int32Array(agency.rules.length);
   const steadyFixedMatch = new Int32Array(agency.rules.length);
+  const pinned = new Map<number, Pinned>();
   for (const p of agency.people) {
     const person = problem.people[p];
     const fixed = person.attendance === "fixed";
     const matches = hasRules ? agency.rules.map((rule) => ruleMatches(rule, person)) : noMatches;
+    const pins = fixed ? null : pinnedModes(problem, person);
+    if (pins !== null) {
+      pinned.set(p, pins);
+      // A pinned office day is a fixed office day for every count; a pinned day is never chosen.
+      for (let d = 0; d < days; d++) {
+        if (pins.modes[d] !== PINNED_OFFICE) continue;
+        fixedOffice[d]++;
+        for (let r = 0; r < matches.length; r++) if (matches[r]) fixedMatch[r][d]++;
+      }
+    }
     if (person.leave === null) {
       steadyAvailable++;
       if (fixed) steadyFixed++;
@@ -108,7 +122,7 @@ export function agencyStructure(problem: Problem, agency: Agency): AgencyStructu
       classByKey.set(key, cls);
       classes.push(cls);
     }
-    (person.leave === null ? cls.steady : cls.onLeave).push(p);
+    (person.leave === null && pins === null ? cls.steady : cls.onLeave).push(p);
   }
   for (let d = 0; d < days; d++) {
     available[d] += steadyAvailable;
@@ -132,8 +146,9 @@ export function agencyStructure(problem: Problem, agency: Agency): AgencyStructu
       // Members with leave, grouped by the days of the block they are available on.
       const byMask = new Map<string, Pool>();
       for (const p of cls.onLeave) {
-        const leave = problem.people[p].leave!;
-        const availableDays = bdays.filter((d) => leave[d] === 0);
+        const leave = problem.people[p].leave;
+        const pins = pinned.get(p)?.modes;
+        const availableDays = bdays.filter((d) => (leave === null || leave[d] === 0) && (pins === undefined || pins[d] === PINNED_NONE));
         if (availableDays.length === 0) continue;
         const mask = availableDays.join(",");
         let pool = byMask.get(mask);
@@ -146,5 +161,5 @@ export function agencyStructure(problem: Problem, agency: Agency): AgencyStructu
     return { index, days: bdays, pools };
   });
 
-  return { agency, classes, blocks, fixedOffice, fixedMatch, available, availableMatch };
+  return { agency, classes, blocks, fixedOffice, fixedMatch, available, availableMatch, pinned };
 }

@@ -1,35 +1,31 @@
 /**
  * The exact per-person integer program: one binary per rotating person and workday (or week),
- * the hard rules as rows, the four objectives solved lexicographically by HiGHS. It is what a
- * planner would write first, and it does not scale; it is the reference the count-based
- * solver is tested against, and the baseline of the benchmarks.
+ * the hard rules as rows, the objectives solved lexicographically by HiGHS: cap use,
+ * priority office days, the largest deviation from the fair share, the sum of squared
+ * deviations, wishes granted, the largest weekly deviation. It is what a planner would write
+ * first, and it does not scale; it is the reference the count-based solver is tested
+ * against, and the baseline of the benchmarks.
+ *
+ * Shares are linear in the roster (share_p = (H + office of the agency's counted people) *
+ * weight_p / W), and after objectives 1 and 2 the counted office days of each agency, and of
+ * each of its weeks, are constants (every day sits at its own cap and priority optimum): so
+ * dev_p is office_p - target_p with a constant target, its largest |value| is a linear
+ * objective, and its square, convex over whole days, is linear by unit segments.
  *
  * Decomposition: every hard rule and every objective term belongs to one agency, so by
- * default each agency is solved on its own and the figures combined (sums for cap use and
- * priority days, max for the spreads). For cap use and priority days this is exactly the
- * global lexicographic optimum; for the horizon spread too (the global optimum is the max of
- * the agencies' optima). For the weekly spread it is the max over agencies of each agency's
- * own lexicographic optimum, which is what a per-agency solver must match; a single global
- * model could report less in contrived cases, because fixing only the global horizon spread
- * lets an agency loosen its own horizon spread to tighten its weekly one.
- * `decompose: false` builds that single global model.
+ * default each agency is solved on its own. The global model (`decompose: false`) sums the
+ * agencies' terms, which is the same optimum: agencies share no row.
  */
-import { HOME, OFFICE, LEAVE, emptyRoster, fairnessGroupKey, ruleMatches } from "../../src/domain/problem.js";
+import { HOME, OFFICE, LEAVE, PIN_HOME, PIN_OFFICE, WISH_HOME, WISH_OFFICE, capOn, emptyRoster, ruleMatches } from "../../src/domain/problem.js";
+import { fairShares, shareBasis, sharesTurns } from "../../src/domain/shares.js";
+import { agencyObjectives, type AgencyObjectives } from "../../src/metrics/objectives.js";
 import type { Problem, Roster, Person } from "../../src/domain/problem.js";
 import { writeLp } from "../model.js";
 import type { Model, ModelConstraint, ModelVar } from "../model.js";
 import { solveLp } from "../backends/highs.js";
 
-export interface ExactObjectives {
-  /** Office person-days summed over non-exempt agencies and workdays. */
-  capUse: number;
-  /** Office person-days of health-priority people. */
-  priorityOfficeDays: number;
-  /** Max over fairness groups of (max - min) of history + office units, members without leave. */
-  horizonSpread: number;
-  /** Daily rotation: max over groups and weeks of (max - min) office days in the week; weekly rotation: 0. */
-  weeklySpread: number;
-}
+/** The objective values, as `src/metrics/objectives.ts` measures them on the roster. */
+export type ExactObjectives = AgencyObjectives;
 
 export type ExactStatus = "optimal" | "infeasible" | "time_limit" | "error";
 
@@ -66,64 +62,16 @@ export interface ExactOptions {
 
 const NO_LEAVE = (person: Person, day: number): boolean => person.leave === null || person.leave[day] !== 1;
 
-/** Members of each fairness group that have no leave day in the horizon; groups below 2 dropped. */
-export function fairnessMembers(problem: Problem, agencies?: ReadonlySet<number>): Person[][] {
-  const groups = new Map<string, Person[]>();
-  for (const person of problem.people) {
-    if (agencies !== undefined && !agencies.has(person.agency)) continue;
-    const key = fairnessGroupKey(person);
-    if (key === null) continue;
-    if (person.leave !== null && person.leave.some((v) => v === 1)) continue;
-    let members = groups.get(key);
-    if (members === undefined) groups.set(key, (members = []));
-    members.push(person);
-  }
-  return [...groups.values()].filter((members) => members.length >= 2);
-}
-
-/** The four objective figures of a roster (over the given agencies, default all). */
+/** The objective values of a roster over the given agencies (default all): sums, and the worst agency for deviations. */
 export function exactObjectives(problem: Problem, roster: Roster, agencies?: ReadonlySet<number>): ExactObjectives {
-  const days = problem.calendar.days.length;
-  const weeks = problem.calendar.weekStarts.length;
-  const inScope = (person: Person): boolean => agencies === undefined || agencies.has(person.agency);
-  const office = (p: number, d: number): boolean => roster.modes[p * days + d] === OFFICE;
-  let capUse = 0;
-  let priorityOfficeDays = 0;
-  for (const person of problem.people) {
-    if (!inScope(person)) continue;
-    const exempt = problem.agencies[person.agency].exempt;
-    for (let d = 0; d < days; d++) {
-      if (!office(person.index, d)) continue;
-      if (!exempt) capUse++;
-      if (person.attendance === "priority") priorityOfficeDays++;
-    }
-  }
-  let horizonSpread = 0;
-  let weeklySpread = 0;
-  for (const members of fairnessMembers(problem, agencies)) {
-    const units = members.map((person) => {
-      if (problem.rotation === "daily") {
-        let n = 0;
-        for (let d = 0; d < days; d++) if (office(person.index, d)) n++;
-        return person.history + n;
-      }
-      const inOffice = new Set<number>();
-      for (let d = 0; d < days; d++) if (office(person.index, d)) inOffice.add(problem.calendar.week[d]);
-      return person.history + inOffice.size;
-    });
-    horizonSpread = Math.max(horizonSpread, Math.max(...units) - Math.min(...units));
-    if (problem.rotation === "daily") {
-      for (let w = 0; w < weeks; w++) {
-        const counts = members.map((person) => {
-          let n = 0;
-          for (let d = 0; d < days; d++) if (problem.calendar.week[d] === w && office(person.index, d)) n++;
-          return n;
-        });
-        weeklySpread = Math.max(weeklySpread, Math.max(...counts) - Math.min(...counts));
-      }
-    }
-  }
-  return { capUse, priorityOfficeDays, horizonSpread, weeklySpread };
+  const per = problem.agencies.filter((a) => agencies === undefined || agencies.has(a.index)).map((a) => agencyObjectives(problem, roster, a.index));
+  return {
+    capUse: per.reduce((s, o) => s + o.capUse, 0),
+    priorityOfficeDays: per.reduce((s, o) => s + o.priorityOfficeDays, 0),
+    maxDeviation: per.reduce((s, o) => Math.max(s, o.maxDeviation), 0),
+    sumSquaredDeviation: per.reduce((s, o) => s + o.sumSquaredDeviation, 0),
+    weeklyDeviation: per.reduce((s, o) => Math.max(s, o.weeklyDeviation), 0),
+  };
 }
 
 /** One objective of the lexicographic sequence, with the rows and variables that define it. */
@@ -138,15 +86,35 @@ interface Stage {
 interface Built {
   vars: ModelVar[];
   constraints: ModelConstraint[];
+  /** Objectives 1-2 up front; the later ones are built from the values the earlier ones left. */
   stages: Stage[];
+  later: Array<(values: Map<string, number>) => Stage | null>;
   /** A hard-rule row with no person-choice whose constants break it; null when none. */
   brokenConstant: string | null;
   /** The variable deciding person p on day d, or null when the mode is fixed. */
   varOf: (person: Person, day: number) => string | null;
+  /** The mode of a person-day with no variable: leave, office (fixed, pinned) or home (pinned). */
+  fixedMode: (person: Person, day: number) => number;
 }
 
 function addTerm(map: Map<string, number>, name: string, coef: number): void {
   map.set(name, (map.get(name) ?? 0) + coef);
+}
+
+/** The pinned mode of a person on a day (weekly rotation: a pin holds its whole week), or null. */
+function pinOf(problem: Problem, person: Person, day: number): number | null {
+  const r = person.requests;
+  if (!r || person.attendance === "fixed") return null;
+  const mode = (d: number): number | null => (r[d] === PIN_OFFICE ? OFFICE : r[d] === PIN_HOME ? HOME : null);
+  if (problem.rotation === "daily") return mode(day);
+  const { week } = problem.calendar;
+  let found: number | null = null;
+  for (let d = 0; d < week.length; d++) {
+    if (week[d] !== week[day] || !NO_LEAVE(person, d)) continue;
+    const m = mode(d);
+    if (m !== null) found = found === null || found === m ? m : -1;
+  }
+  return found;
 }
 
 /** The per-person model of the given agencies: hard rules as rows, objectives as stages. */
@@ -159,9 +127,30 @@ function build(problem: Problem, agencyIndices: number[]): Built {
   const constraints: ModelConstraint[] = [];
   let brokenConstant: string | null = null;
 
+  const fixedMode = (person: Person, day: number): number => {
+    if (!NO_LEAVE(person, day)) return LEAVE;
+    if (person.attendance === "fixed") return OFFICE;
+    const pin = pinOf(problem, person, day);
+    return pin === OFFICE ? OFFICE : HOME;
+  };
   const varOf = (person: Person, day: number): string | null => {
     if (person.attendance === "fixed" || !NO_LEAVE(person, day)) return null;
+    const pin = pinOf(problem, person, day);
+    if (pin === OFFICE || pin === HOME) return null;
+    if (pin === -1 && brokenConstant === null) brokenConstant = `${person.id}: pinned to both modes in one week`;
     return daily ? `x${person.index}_${day}` : `y${person.index}_${week[day]}`;
+  };
+  /** Terms of person p's office days (and the constant of pinned office days). */
+  const officeTerms = (person: Person, dayFilter: (d: number) => boolean = () => true): { terms: Map<string, number>; constant: number } => {
+    const terms = new Map<string, number>();
+    let constant = 0;
+    for (let d = 0; d < days; d++) {
+      if (!dayFilter(d) || !NO_LEAVE(person, d)) continue;
+      const v = varOf(person, d);
+      if (v === null) constant += fixedMode(person, d) === OFFICE ? 1 : 0;
+      else addTerm(terms, v, 1);
+    }
+    return { terms, constant };
   };
 
   const capUse = new Map<string, number>();
@@ -190,7 +179,7 @@ function build(problem: Problem, agencyIndices: number[]): Built {
       for (const person of people) {
         if (!who(person) || !NO_LEAVE(person, d)) continue;
         const v = varOf(person, d);
-        if (v === null) constant++;
+        if (v === null) constant += fixedMode(person, d) === OFFICE ? 1 : 0;
         else terms.push([v, 1]);
       }
       if (terms.length === 0) {
@@ -206,7 +195,7 @@ function build(problem: Problem, agencyIndices: number[]): Built {
       constraints.push(row);
     };
     for (let d = 0; d < days; d++) {
-      if (!agency.exempt) countRow(`cap${a}_${d}`, d, () => true, agency.minOffice > 0 ? agency.minOffice : -Infinity, agency.cap ?? Infinity);
+      if (!agency.exempt) countRow(`cap${a}_${d}`, d, () => true, agency.minOffice > 0 ? agency.minOffice : -Infinity, capOn(agency, d) ?? Infinity);
       agency.rules.forEach((rule, r) => {
         countRow(`rule${a}_${r}_${d}`, d, (person) => ruleMatches(rule, person), rule.min > 0 ? rule.min : -Infinity, rule.max ?? Infinity);
       });
@@ -218,53 +207,110 @@ function build(problem: Problem, agencyIndices: number[]): Built {
     { name: "priority", sense: "min", objective: priority, vars: [], constraints: [] },
   ];
 
-  const groups = fairnessMembers(problem, new Set(agencyIndices));
-  if (groups.length > 0) {
-    // With whole-number history every unit count is whole, so the bounds can be integers too:
-    // no optimum changes, and HiGHS can round the LP bound (10 days over 6 people: hi >= 2,
-    // lo <= 1) instead of branching through symmetric rosters; continuous bounds took it
-    // 0.7-3 s to prove a spread of 1 for 6 people over 5 days.
-    const integral = groups.every((members) => members.every((person) => Number.isInteger(person.history)));
-    const horizon: Stage = { name: "horizon", sense: "min", objective: new Map([["zh", 1]]), vars: [], constraints: [] };
-    horizon.vars.push({ name: "zh", lower: 0, upper: Infinity, integer: integral });
-    groups.forEach((members, g) => {
-      horizon.vars.push({ name: `hi${g}`, lower: -Infinity, upper: Infinity, integer: integral });
-      horizon.vars.push({ name: `lo${g}`, lower: -Infinity, upper: Infinity, integer: integral });
-      for (const person of members) {
-        const units = new Map<string, number>();
-        if (daily) for (let d = 0; d < days; d++) units.set(`x${person.index}_${d}`, 1);
-        else for (let w = 0; w < weeks; w++) units.set(`y${person.index}_${w}`, 1);
-        const minus = [...units.keys()].map((v): [string, number] => [v, -1]);
-        // hi >= history + units and lo <= history + units.
-        horizon.constraints.push({ name: `hh${g}_${person.index}`, terms: [[`hi${g}`, 1], ...minus], lower: person.history });
-        horizon.constraints.push({ name: `hl${g}_${person.index}`, terms: [[`lo${g}`, 1], ...minus], upper: person.history });
-      }
-      horizon.constraints.push({ name: `zh${g}`, terms: [["zh", 1], [`hi${g}`, -1], [`lo${g}`, 1]], lower: 0 });
+  // The counted people of each agency, their share bases and office terms.
+  const counted = agencyIndices.map((a) => problem.agencies[a].people.map((p) => problem.people[p]).filter(sharesTurns)).filter((list) => list.length > 0);
+  const valueOf = (values: Map<string, number>, t: { terms: Map<string, number>; constant: number }): number => {
+    let sum = t.constant;
+    for (const [v, c] of t.terms) sum += c * Math.round(values.get(v) ?? 0);
+    return sum;
+  };
+  /** Each counted person's target (share - history), from the office days the earlier stages fixed. */
+  const targetsOf = (values: Map<string, number>): Array<Array<{ person: Person; office: { terms: Map<string, number>; constant: number }; target: number }>> =>
+    counted.map((people) => {
+      const office = people.map((person) => officeTerms(person));
+      const total = office.reduce((sum, t) => sum + valueOf(values, t), 0);
+      const basis = people.map((person) => shareBasis(person, days));
+      const shares = fairShares(basis, total);
+      return people.map((person, i) => ({ person, office: office[i], target: shares[i] - person.history }));
     });
-    stages.push(horizon);
 
-    if (daily) {
-      const weekly: Stage = { name: "weekly", sense: "min", objective: new Map([["zw", 1]]), vars: [], constraints: [] };
-      weekly.vars.push({ name: "zw", lower: 0, upper: Infinity, integer: true });
-      groups.forEach((members, g) => {
+  const later: Built["later"] = [];
+  // 3. The largest |dev| of each agency.
+  later.push((values) => {
+    if (counted.length === 0) return null;
+    const stage: Stage = { name: "deviation", sense: "min", objective: new Map(), vars: [], constraints: [] };
+    targetsOf(values).forEach((people, g) => {
+      stage.vars.push({ name: `dev${g}`, lower: 0, upper: Infinity, integer: false });
+      stage.objective.set(`dev${g}`, 1);
+      for (const { person, office, target } of people) {
+        const terms = [...office.terms].map(([v, c]): [string, number] => [v, -c]);
+        // dev >= office - target and dev >= target - office.
+        stage.constraints.push({ name: `dh${person.index}`, terms: [[`dev${g}`, 1], ...terms], lower: office.constant - target });
+        stage.constraints.push({ name: `dl${person.index}`, terms: [[`dev${g}`, 1], ...terms.map(([v, c]): [string, number] => [v, -c])], lower: target - office.constant });
+      }
+    });
+    return stage;
+  });
+  // 4. The sum of dev^2: by unit segments, convex over whole days.
+  later.push((values) => {
+    if (counted.length === 0) return null;
+    const stage: Stage = { name: "squares", sense: "min", objective: new Map(), vars: [], constraints: [] };
+    for (const people of targetsOf(values)) {
+      for (const { person, office, target } of people) {
+        if (office.terms.size === 0) continue;
+        let most = 0;
+        for (let d = 0; d < days; d++) if (NO_LEAVE(person, d) && varOf(person, d) !== null) most++;
+        const row: Array<[string, number]> = [...office.terms];
+        for (let k = 0; k < most; k++) {
+          const z = `q${person.index}_${k}`;
+          const before = office.constant + k - target;
+          stage.vars.push({ name: z, lower: 0, upper: 1, integer: false });
+          stage.objective.set(z, (before + 1) ** 2 - before ** 2);
+          row.push([z, -1]);
+        }
+        stage.constraints.push({ name: `qs${person.index}`, terms: row, lower: 0, upper: 0 });
+      }
+    }
+    return stage;
+  });
+  // Wishes granted, once objectives 1-4 hold.
+  later.push(() => {
+    const objective = new Map<string, number>();
+    for (const a of agencyIndices) {
+      for (const p of problem.agencies[a].people) {
+        const person = problem.people[p];
+        if (!person.requests) continue;
+        for (let d = 0; d < days; d++) {
+          const v = varOf(person, d);
+          if (v === null) continue;
+          if (person.requests[d] === WISH_OFFICE) addTerm(objective, v, 1);
+          else if (person.requests[d] === WISH_HOME) addTerm(objective, v, -1);
+        }
+      }
+    }
+    return objective.size === 0 ? null : { name: "wishes", sense: "max", objective, vars: [], constraints: [] };
+  });
+  // 5. The largest weekly deviation (daily rotation).
+  if (daily) {
+    later.push((values) => {
+      if (counted.length === 0) return null;
+      const stage: Stage = { name: "weekly", sense: "min", objective: new Map(), vars: [], constraints: [] };
+      counted.forEach((people, g) => {
+        stage.vars.push({ name: `wdev${g}`, lower: 0, upper: Infinity, integer: false });
+        stage.objective.set(`wdev${g}`, 1);
         for (let w = 0; w < weeks; w++) {
-          const weekDays: number[] = [];
-          for (let d = 0; d < days; d++) if (week[d] === w) weekDays.push(d);
-          if (weekDays.length === 0) continue;
-          weekly.vars.push({ name: `wh${g}_${w}`, lower: -Infinity, upper: Infinity, integer: true });
-          weekly.vars.push({ name: `wl${g}_${w}`, lower: -Infinity, upper: Infinity, integer: true });
-          for (const person of members) {
-            const minus = weekDays.map((d): [string, number] => [`x${person.index}_${d}`, -1]);
-            weekly.constraints.push({ name: `wh${g}_${w}_${person.index}`, terms: [[`wh${g}_${w}`, 1], ...minus], lower: 0 });
-            weekly.constraints.push({ name: `wl${g}_${w}_${person.index}`, terms: [[`wl${g}_${w}`, 1], ...minus], upper: 0 });
-          }
-          weekly.constraints.push({ name: `zw${g}_${w}`, terms: [["zw", 1], [`wh${g}_${w}`, -1], [`wl${g}_${w}`, 1]], lower: 0 });
+          const inWeek = (d: number): boolean => week[d] === w;
+          const office = people.map((person) => officeTerms(person, inWeek));
+          const avail = people.map((person) => {
+            let n = 0;
+            for (let d = 0; d < days; d++) if (inWeek(d) && NO_LEAVE(person, d)) n++;
+            return n;
+          });
+          const totalAvail = avail.reduce((x, y) => x + y, 0);
+          if (totalAvail === 0) continue;
+          const totalOffice = office.reduce((sum, t) => sum + valueOf(values, t), 0);
+          people.forEach((person, i) => {
+            const share = (totalOffice * avail[i]) / totalAvail;
+            const terms = [...office[i].terms].map(([v, c]): [string, number] => [v, -c]);
+            stage.constraints.push({ name: `wh${person.index}_${w}`, terms: [[`wdev${g}`, 1], ...terms], lower: office[i].constant - share });
+            stage.constraints.push({ name: `wl${person.index}_${w}`, terms: [[`wdev${g}`, 1], ...terms.map(([v, c]): [string, number] => [v, -c])], lower: share - office[i].constant });
+          });
         }
       });
-      stages.push(weekly);
-    }
+      return stage;
+    });
   }
-  return { vars, constraints, stages, brokenConstant, varOf };
+  return { vars, constraints, stages, later, brokenConstant, varOf, fixedMode };
 }
 
 type UnitOutcome = { status: "optimal"; values: Map<string, number> | null } | { status: Exclude<ExactStatus, "optimal">; detail: string };
@@ -276,7 +322,10 @@ async function solveUnit(built: Built, name: string, deadline: number, reports: 
   const vars = [...built.vars];
   const constraints = [...built.constraints];
   let values: Map<string, number> | null = null;
-  for (const stage of built.stages) {
+  const stages: Array<Stage | ((values: Map<string, number>) => Stage | null)> = [...built.stages, ...built.later];
+  for (const next of stages) {
+    const stage = typeof next === "function" ? next(values ?? new Map()) : next;
+    if (stage === null) continue;
     vars.push(...stage.vars);
     constraints.push(...stage.constraints);
     if (![...stage.objective.values()].some((c) => c !== 0)) continue;
@@ -294,10 +343,11 @@ async function solveUnit(built: Built, name: string, deadline: number, reports: 
       return { status, detail: `stage ${stage.name}: ${result.detail}` };
     }
     values = result.values;
-    // Integral optima are kept exactly; fractional ones (fractional history) with a hair of slack.
+    // Integral optima are kept exactly; fractional ones (shares) with a hair of slack.
     const rounded = Math.round(result.objective);
-    const integral = Math.abs(result.objective - rounded) < 1e-6;
-    const bound = integral ? rounded : result.objective + (stage.sense === "min" ? 1e-6 : -1e-6);
+    const integral = stage.name === "capUse" || stage.name === "priority" || stage.name === "wishes";
+    const slack = 1e-6 * Math.max(1, Math.abs(result.objective));
+    const bound = integral ? rounded : result.objective + (stage.sense === "min" ? slack : -slack);
     const fix: ModelConstraint = { name: `fix_${stage.name}`, terms: [...stage.objective.entries()] };
     if (stage.sense === "max") fix.lower = bound;
     else fix.upper = bound;
@@ -320,7 +370,7 @@ async function solveUnit(built: Built, name: string, deadline: number, reports: 
 
 /**
  * Solve the problem exactly with the per-person model, objectives in lexicographic order:
- * cap use, priority office days, horizon spread, weekly spread.
+ * cap use, priority office days, largest deviation, squared deviations, wishes, weekly deviation.
  */
 export async function solveExact(problem: Problem, options: ExactOptions = {}): Promise<ExactResult> {
   const started = performance.now();
@@ -348,12 +398,8 @@ export async function solveExact(problem: Problem, options: ExactOptions = {}): 
       for (const p of problem.agencies[a].people) {
         const person = problem.people[p];
         for (let d = 0; d < days; d++) {
-          let mode: number;
-          if (!NO_LEAVE(person, d)) mode = LEAVE;
-          else {
-            const v = built.varOf(person, d);
-            mode = v === null ? OFFICE : (outcome.values?.get(v) ?? 0) > 0.5 ? OFFICE : HOME;
-          }
+          const v = built.varOf(person, d);
+          const mode = v === null ? built.fixedMode(person, d) : (outcome.values?.get(v) ?? 0) > 0.5 ? OFFICE : HOME;
           roster.modes[p * days + d] = mode;
         }
       }
@@ -361,11 +407,6 @@ export async function solveExact(problem: Problem, options: ExactOptions = {}): 
   }
 
   const perAgency = problem.agencies.map((a) => exactObjectives(problem, roster, new Set([a.index])));
-  const objectives: ExactObjectives = {
-    capUse: perAgency.reduce((s, o) => s + o.capUse, 0),
-    priorityOfficeDays: perAgency.reduce((s, o) => s + o.priorityOfficeDays, 0),
-    horizonSpread: perAgency.reduce((s, o) => Math.max(s, o.horizonSpread), 0),
-    weeklySpread: perAgency.reduce((s, o) => Math.max(s, o.weeklySpread), 0),
-  };
+  const objectives = exactObjectives(problem, roster);
   return { status: "optimal", objectives, perAgency, roster, seconds: seconds(), stages };
 }

@@ -52,6 +52,7 @@ export const en = {
   "infeasible.rule_max_below_fixed": "{agency}, {date}: rules.csv line {line} allows at most {max} {who} but {fixed} of them must be in the office",
   "infeasible.rule_min_over_cap": "{agency}, {date}: the composition rules need at least {needed} staff in the office but the cap is {cap} ({basis})",
   "infeasible.rules_conflict": "{agency}, {date}: the cap ({cap}), min_office ({min}) and the composition rules cannot all hold",
+  "infeasible.pin_conflict": "{agency}, week of {date}: {employee} ({name}) is pinned to the office and to home in the same week, but weekly rotation keeps one mode a week",
   "infeasible.more_days": "(the same on {more} more workday(s), to {last})",
   "infeasible.summary": "No roster satisfies every rule: {count} cause(s). Nothing was written.",
 

@@ -48,6 +48,7 @@ export const id: Record<MessageCode, string> = {
   "infeasible.rule_max_below_fixed": "{agency}, {date}: rules.csv baris {line} membolehkan paling banyak {max} {who} tetapi {fixed} di antaranya wajib di kantor",
   "infeasible.rule_min_over_cap": "{agency}, {date}: aturan komposisi meminta paling sedikit {needed} pegawai di kantor tetapi batasnya {cap} ({basis})",
   "infeasible.rules_conflict": "{agency}, {date}: batas ({cap}), min_office ({min}) dan aturan komposisi tidak dapat dipenuhi bersamaan",
+  "infeasible.pin_conflict": "{agency}, pekan {date}: {employee} ({name}) dipatok ke kantor dan ke rumah dalam pekan yang sama, padahal rotasi mingguan memakai satu mode per pekan",
   "infeasible.more_days": "(sama pada {more} hari kerja berikutnya, sampai {last})",
   "infeasible.summary": "Tidak ada jadwal yang memenuhi semua aturan: {count} penyebab. Tidak ada berkas yang ditulis.",
 

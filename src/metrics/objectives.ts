@@ -6,7 +6,7 @@
  * in each agency"), so the values are kept per agency; the problem-wide figures sum the
  * first two and the squares, and take the worst agency for the largest deviations.
  */
-import { LEAVE, OFFICE, type Problem, type Roster } from "../domain/problem.js";
+import { OFFICE, type Problem, type Roster } from "../domain/problem.js";
 import { fairShares, shareBasis, sharesTurns } from "../domain/shares.js";
 
 /** One agency's objective values, in priority order. */
@@ -77,12 +77,15 @@ export function agencyObjectives(problem: Problem, roster: Roster, agencyIndex: 
     const weekOffice = new Float64Array(weeks);
     const weekAvail = new Float64Array(weeks);
     counted.forEach((p, i) => {
+      const leave = problem.people[p].leave;
       for (let d = 0; d < days; d++) {
-        const mode = roster.modes[p * days + d];
-        if (mode === LEAVE) continue;
-        availInWeek[i * weeks + week[d]]++;
-        weekAvail[week[d]]++;
-        if (mode === OFFICE) {
+        // Availability is the scenario's (leave.csv), as in the horizon share, whatever a
+        // hand-edited roster says; office days are the roster's, as in the horizon count.
+        if (leave === null || leave[d] === 0) {
+          availInWeek[i * weeks + week[d]]++;
+          weekAvail[week[d]]++;
+        }
+        if (roster.modes[p * days + d] === OFFICE) {
           inWeek[i * weeks + week[d]]++;
           weekOffice[week[d]]++;
         }

@@ -78,8 +78,8 @@ export async function solveScenario(dir: string, outDir: string, options: SolveS
   const compiled = clock();
   const threads = Math.max(1, Math.min(options.threads ?? (problem.people.length >= PARALLEL_FROM ? availableParallelism() : 1), problem.agencies.length));
   const { roster, stats } = threads > 1
-    ? await solveInParallel(problem, options.solver ?? "jslp", threads, options.onAgency)
-    : solveProblem(problem, { backend: await loadBackend(options.solver ?? "jslp"), onAgency: options.onAgency });
+    ? await solveInParallel(problem, options.solver ?? "auto", threads, options.onAgency)
+    : solveProblem(problem, { backend: await loadBackend(options.solver ?? "auto"), onAgency: options.onAgency });
   const solved = clock();
   const verification = verifyRoster(problem, roster);
   if (!verification.ok) throw new VerificationError(verification.violations.slice(0, 20).map((v) => formatViolation(v, lang)), verification.count);

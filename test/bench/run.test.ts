@@ -5,12 +5,12 @@ import type { FloorFigures, SolveFigures } from "../../bench/worker.js";
 const times = { read: 1000, compile: 200, solve: 1500, verify: 100, metrics: 300, write: 900 };
 const solve = (wallMs: number, peakMb: number): SolveFigures => ({
   kind: "solve", wallMs, cpuMs: wallMs * 0.9, peakMb, times, models: 3, people: 100_000, agencies: 33, days: 20,
-  objectives: { capUse: 10, priorityOfficeDays: 0, horizonSpread: 0, weeklySpread: 1 }, outputBytes: 1,
+  objectives: { capUse: 10, priorityOfficeDays: 0, maxDeviation: 0, sumSquaredDeviation: 0, weeklyDeviation: 1, perAgency: [] }, outputBytes: 1,
 });
 const floor: FloorFigures = { kind: "floor", wallMs: 2000, cpuMs: 1800, peakMb: 200, readMs: 1200, writeMs: 800, rawReadMs: 100, rawWriteMs: 400, inputBytes: 11e6, rosterBytes: 50e6 };
 
 function report(hundredMs: number, millionMs: number, millionMb: number, giantMs: number, exactEqual: boolean): BenchReport {
-  const objectives = { capUse: 100, priorityOfficeDays: 0, horizonSpread: 0, weeklySpread: 1 };
+  const objectives = { capUse: 100, priorityOfficeDays: 0, maxDeviation: 0, sumSquaredDeviation: 0, weeklyDeviation: 1 };
   return {
     date: "2026-01-01T00:00:00.000Z",
     machine: { cpus: 2, cpuModel: "test", memoryGb: 8, freeGb: 4, node: "v20.0.0", platform: "linux x64" },
@@ -21,7 +21,7 @@ function report(hundredMs: number, millionMs: number, millionMb: number, giantMs
       { label: "27,000, one agency", employees: 27_000, agencies: 1, floor, solves: { jslp: solve(giantMs, 150) } },
     ],
     exact: [
-      { label: "one agency, 20 people", result: { kind: "exact", wallMs: 1, cpuMs: 1, peakMb: 1, people: 20, binaries: 400, status: "optimal", exactSeconds: 2, exact: objectives, countSeconds: 0.01, count: exactEqual ? objectives : { ...objectives, horizonSpread: 1 } } },
+      { label: "one agency, 20 people", result: { kind: "exact", wallMs: 1, cpuMs: 1, peakMb: 1, people: 20, binaries: 400, status: "optimal", exactSeconds: 2, exact: objectives, countSeconds: 0.01, count: exactEqual ? objectives : { ...objectives, maxDeviation: 1 } } },
       { label: "one agency, 500 people", result: { kind: "failed", reason: "did not finish in 70 s (killed)" } },
     ],
   };
@@ -69,6 +69,6 @@ describe("bench verdicts", () => {
     expect(text).toContain("| 100,000 | 33 | highs | did not finish in 300 s (killed) |");
     expect(text).toContain("| 100,000 | 11.0 | 50.0 | 1.20 | 0.80 | **2.00** | 0.10 | 0.40 | **0.50** | 0.7x | 2.8x |");
     expect(text).toContain("| one agency, 500 people |  |  | did not finish in 70 s (killed) |");
-    expect(text).toContain("100 / 0 / 0 / 1 (equal)");
+    expect(text).toContain("100 / 0 / 0.00 / 0.00 (equal)");
   });
 });

@@ -251,3 +251,80 @@ export function scenarioArbitrary(shape: ScenarioShape = {}): fc.Arbitrary<Scena
       return spec;
     });
 }
+
+export interface RealisticShape {
+  /** Fewest and most rotating people in the agency (default 20-80). */
+  minPeople?: number;
+  maxPeople?: number;
+  rotation?: "daily" | "weekly";
+  /** Composition rules in about half the agencies (several, some with min = max, on small units). */
+  withRules?: boolean;
+  withHistory?: boolean;
+  withLeave?: boolean;
+}
+
+/**
+ * One agency at the sizes planners have (DESIGN "Tests at real sizes"): 20-80 rotating people
+ * in four ranks and one to four units (some of 1-3 people), a few fixed and health-priority
+ * people, leave on 5-15 % of people, history (with its `workdays`) on about a third, and in
+ * about half the agencies several composition rules, rank and unit, some exact (min = max),
+ * as in the families where the first solver missed the optimum. One or two weeks.
+ */
+export function realisticAgencyArbitrary(shape: RealisticShape = {}): fc.Arbitrary<Problem> {
+  const minPeople = shape.minPeople ?? 20;
+  const maxPeople = shape.maxPeople ?? 80;
+  const ranks: Rank[] = ["eselon_3", "eselon_4", "fungsional", "pelaksana"];
+  return fc
+    .record({
+      people: fc.integer({ min: minPeople, max: maxPeople }),
+      units: fc.integer({ min: 1, max: 4 }),
+      smallUnit: fc.boolean(),
+      seed: fc.integer({ min: 1, max: 2 ** 30 }),
+      capShare: fc.double({ min: 0.2, max: 0.6, noNaN: true }),
+      weeks: fc.constantFrom(1, 2),
+      holiday: fc.option(fc.integer({ min: 0, max: 9 }), { freq: 3 }),
+      rotation: shape.rotation ? fc.constant(shape.rotation) : (fc.constantFrom("daily", "daily", "weekly") as fc.Arbitrary<"daily" | "weekly">),
+      leaveShare: shape.withLeave === false ? fc.constant(0) : fc.double({ min: 0.05, max: 0.15, noNaN: true }),
+      historyShare: shape.withHistory === false ? fc.constant(0) : fc.constantFrom(0, 0.33, 0.33),
+      rules: shape.withRules === false ? fc.constant(0) : fc.constantFrom(0, 0, 1, 2, 3),
+    })
+    .map((o) => {
+      // A small deterministic generator from the drawn seed: the shrinker still shrinks the shape.
+      let state = o.seed;
+      const rand = (): number => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+      const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+      let days = workdaysBetween("2021-07-19", o.weeks === 1 ? "2021-07-23" : "2021-07-30");
+      if (o.holiday !== null && o.holiday < days.length) days = days.filter((_, i) => i !== o.holiday);
+      const units = Array.from({ length: o.units }, (_, i) => `U${i}`);
+      const people: PersonSpec[] = [];
+      const fixed = 1 + Math.floor(rand() * 3);
+      const priority = Math.floor(rand() * 4);
+      const total = o.people + fixed + priority;
+      for (let i = 0; i < total; i++) {
+        const attendance = i < fixed ? "fixed" : i < fixed + priority ? "priority" : "rotating";
+        // The small unit (when drawn) holds 1-3 people; the rest spread over the other units.
+        const unit = o.smallUnit && o.units > 1 && i % 17 === 3 ? units[0] : pick(units.slice(o.smallUnit && o.units > 1 ? 1 : 0));
+        const leave: number[] = [];
+        if (rand() < o.leaveShare) {
+          const from = Math.floor(rand() * days.length);
+          const length = 1 + Math.floor(rand() * 4);
+          for (let d = from; d < Math.min(days.length, from + length); d++) leave.push(d);
+        }
+        const withHistory = rand() < o.historyShare;
+        people.push({
+          id: `P${String(i).padStart(3, "0")}`, agency: "A", rank: i < fixed ? "eselon_2" : pick(ranks), unit, attendance, leave,
+          ...(withHistory ? { history: Math.floor(rand() * 15), priorWorkdays: 10 + Math.floor(rand() * 15) } : {}),
+        });
+      }
+      const rules: NonNullable<AgencySpec["rules"]> = [];
+      for (let r = 0; r < o.rules; r++) {
+        const byUnit = rand() < 0.5;
+        const exact = rand() < 0.5;
+        const min = Math.floor(rand() * 3);
+        const max = exact ? min : rand() < 0.5 ? null : min + 1 + Math.floor(rand() * 3);
+        rules.push({ ...(byUnit ? { unit: pick(units) } : { rank: pick(ranks) }), min, max });
+      }
+      const cap = Math.max(fixed + 1, Math.floor(o.capShare * total));
+      return buildProblem({ rotation: o.rotation, days, agencies: [{ id: "A", cap, minOffice: 0, rules }], people });
+    });
+}

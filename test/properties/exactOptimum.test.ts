@@ -1,111 +1,139 @@
 /**
- * The count solver against the exact per-person model (HiGHS) on random small scenario
- * directories, read and compiled as a planner's would be: each lexicographic objective value
- * equals the exact optimum, and `solve` says infeasible exactly when the exact model does.
- *
- * Unequal `history` inside a fairness group is a known gap (README "Known limits"): there the
- * test holds the solver to the first two objectives, never better than the optimum (a sanity
- * check on both), and counts how often its spreads are above the optimum.
+ * The count solver against the exact per-person model (HiGHS): objectives 1-4 (cap use,
+ * priority days, largest deviation from the fair share, sum of squared deviations) equal to
+ * the proven optimum, agency by agency, and `solve` infeasible exactly when the exact model
+ * is. Three families:
+ * - small random scenario directories, read and compiled as a planner's (leave, rules, history);
+ * - agencies at real sizes (20-80 rotating people, ranks and units, leave, history, rules);
+ * - the rules family where the first solver missed the optimum (several rank and unit rules
+ *   per agency, min = max, units of 1-3 people).
+ * Weekly rotation whose weeks differ in length for someone (a holiday, leave inside a week)
+ * is held to objectives 1-2 and counted: there the count model shares days as if weeks could
+ * be split (README "Known limits"); the counts of such cases and their gaps are printed.
  */
 import fc from "fast-check";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { solveProblem } from "../../solver/solve.js";
-import { jslpBackend } from "../../solver/backends/jslp.js";
-import { exactObjectives, solveExact } from "../../solver/exact/exactModel.js";
-import { compareObjectives, objectiveValues, type ObjectiveValues } from "../../src/metrics/objectives.js";
+import { loadBackend, type Backend } from "../../solver/backend.js";
+import { solveExact } from "../../solver/exact/exactModel.js";
+import { objectiveValues, type AgencyObjectives } from "../../src/metrics/objectives.js";
 import { verifyRoster } from "../../src/verify/rules.js";
 import { InfeasibleError } from "../../src/domain/errors.js";
 import type { Problem } from "../../src/domain/problem.js";
-import { scenarioArbitrary, type ScenarioSpec } from "../helpers/arbitraries.js";
+import { realisticAgencyArbitrary, scenarioArbitrary, problemArbitrary, type ScenarioSpec } from "../helpers/arbitraries.js";
 import { compileSpec } from "../helpers/scenarioFiles.js";
 import { tempDir } from "../helpers/cli.js";
+import { firstDifference } from "../helpers/objectives.js";
 
 const DEEP = process.env.GILIRAN_DEEP === "1";
-const TIMEOUT = DEEP ? 3_600_000 : 120_000;
-export const EXACT_RUNS = DEEP ? 2500 : 40;
-export const HISTORY_RUNS = DEEP ? 1500 : 20;
-
-/** Objective values overall, and per agency (the exact model optimizes each agency on its own). */
-interface Figures {
-  ours: ObjectiveValues;
-  exact: ObjectiveValues;
-  oursPerAgency: ObjectiveValues[];
-  exactPerAgency: ObjectiveValues[];
-}
-type Outcome = { kind: "infeasible" } | { kind: "timeout" } | ({ kind: "solved" } & Figures);
+const TIMEOUT = DEEP ? 7_200_000 : 240_000;
+export const EXACT_RUNS = DEEP ? 2000 : 30;
+export const REALISTIC_RUNS = DEEP ? 400 : 8;
+export const RULES_RUNS = DEEP ? 1000 : 30;
 
 const dir = join(tempDir("giliran-exact-"), "in");
+let backend: Backend;
 
-/** Solve with the count solver and the exact model; check feasibility agreement and the roster. */
-async function both(problem: Problem): Promise<Outcome> {
+/** Whether some rotating person's weeks differ in length (weekly rotation): the known approximation. */
+function unevenWeeks(problem: Problem): boolean {
+  if (problem.rotation !== "weekly") return false;
+  const { week } = problem.calendar;
+  return problem.people.some((person) => {
+    if (person.attendance === "fixed") return false;
+    const lengths = new Map<number, number>();
+    week.forEach((w, d) => {
+      if (person.leave === null || person.leave[d] === 0) lengths.set(w, (lengths.get(w) ?? 0) + 1);
+    });
+    return new Set(lengths.values()).size > 1;
+  });
+}
+
+interface Tally {
+  solved: number;
+  infeasible: number;
+  timeout: number;
+  approximated: number;
+  gaps: number;
+  worst: number;
+}
+const tallies = new Map<string, Tally>();
+const tally = (name: string): Tally => {
+  let t = tallies.get(name);
+  if (!t) tallies.set(name, (t = { solved: 0, infeasible: 0, timeout: 0, approximated: 0, gaps: 0, worst: 0 }));
+  return t;
+};
+
+/** Solve both ways and hold ours to the optimum; returns nothing, counts into `family`. */
+async function holdToOptimum(problem: Problem, family: string): Promise<void> {
+  const t = tally(family);
   let roster = null;
   try {
-    roster = solveProblem(problem, { backend: jslpBackend }).roster;
+    roster = solveProblem(problem, { backend }).roster;
   } catch (error) {
     if (!(error instanceof InfeasibleError)) throw error;
   }
-  const exact = await solveExact(problem, { timeLimitSeconds: 30 });
-  if (exact.status === "time_limit") return { kind: "timeout" };
+  const exact = await solveExact(problem, { timeLimitSeconds: 60 });
+  if (exact.status === "time_limit") {
+    t.timeout++;
+    return;
+  }
   if (roster === null) {
     expect(exact.status, "the solver says infeasible, so must the exact model").toBe("infeasible");
-    return { kind: "infeasible" };
+    t.infeasible++;
+    return;
   }
   expect(exact.status, `the solver found a roster; the exact model says ${exact.detail ?? exact.status}`).toBe("optimal");
   expect(verifyRoster(problem, roster).ok).toBe(true);
-  return {
-    kind: "solved",
-    ours: objectiveValues(problem, roster),
-    exact: exact.objectives!,
-    oursPerAgency: problem.agencies.map((a) => exactObjectives(problem, roster, new Set([a.index]))),
-    exactPerAgency: exact.perAgency!,
-  };
+  t.solved++;
+  const ours = objectiveValues(problem, roster).perAgency;
+  const approximate = unevenWeeks(problem);
+  if (approximate) t.approximated++;
+  ours.forEach((o: AgencyObjectives, a) => {
+    const e = exact.perAgency![a];
+    const diff = firstDifference(o, e);
+    expect(diff, `agency ${a}: ours ${JSON.stringify(o)} beats the "optimum" ${JSON.stringify(e)}`).toBeGreaterThanOrEqual(0);
+    if (approximate && diff >= 3) {
+      t.gaps++;
+      t.worst = Math.max(t.worst, o.maxDeviation - e.maxDeviation);
+      return;
+    }
+    expect(diff, `agency ${a}: ours ${JSON.stringify(o)}, exact ${JSON.stringify(e)}`).toBe(0);
+  });
 }
 
-const counts = { solved: 0, infeasible: 0, timeout: 0, historySolved: 0, historyGap: 0, historyWorstGap: 0 };
-
-describe("the count solver against the exact per-person model, on random scenario directories", () => {
+describe("the count solver against the exact per-person model", () => {
   afterAll(() => {
-    console.info(
-      `exact property: ${counts.solved} optimal, ${counts.infeasible} infeasible, ${counts.timeout} exact-model timeouts; ` +
-        `with history: ${counts.historyGap} of ${counts.historySolved} solved cases above the exact fairness optimum (largest excess ${counts.historyWorstGap})`,
-    );
+    for (const [name, t] of tallies) {
+      console.info(`exact property, ${name}: ${t.solved} solved equal on objectives 1-4, ${t.infeasible} infeasible (both), ${t.timeout} exact timeouts; uneven weekly weeks ${t.approximated}, of which ${t.gaps} above the optimum (largest excess ${t.worst.toFixed(2)} days)`);
+    }
   });
 
-  it("reaches each lexicographic optimum and is infeasible exactly when the exact model is", async () => {
+  it("small scenario directories (leave, rules, history): equal on objectives 1-4, infeasible exactly when the exact model is", async () => {
+    backend = await loadBackend("auto");
     await fc.assert(
-      fc.asyncProperty(scenarioArbitrary({ withLeave: true, withRules: true }), async (spec: ScenarioSpec) => {
-        const outcome = await both(await compileSpec(dir, spec));
-        counts[outcome.kind === "solved" ? "solved" : outcome.kind]++;
-        if (outcome.kind !== "solved") return;
-        expect(outcome.ours).toEqual(outcome.exact);
-        expect(outcome.oursPerAgency).toEqual(outcome.exactPerAgency);
+      fc.asyncProperty(scenarioArbitrary({ withLeave: true, withRules: true, withHistory: true }), async (spec: ScenarioSpec) => {
+        await holdToOptimum(await compileSpec(dir, spec), "small");
       }),
       { numRuns: EXACT_RUNS, seed: 60611 },
     );
   }, TIMEOUT);
 
-  it("with unequal history: same cap use and priority days, never better than the optimum (known gap on spreads counted)", async () => {
+  it("agencies of 20-80 rotating people with leave, history and rules: equal on objectives 1-4", async () => {
+    backend = await loadBackend("auto");
+    await fc.assert(fc.asyncProperty(realisticAgencyArbitrary(), (p) => holdToOptimum(p, "realistic")), { numRuns: REALISTIC_RUNS, seed: 91101 });
+  }, TIMEOUT);
+
+  it("several rank and unit rules per agency, min = max, units of 1-3 people: equal on objectives 1-4", async () => {
+    backend = await loadBackend("auto");
     await fc.assert(
-      fc.asyncProperty(scenarioArbitrary({ withLeave: true, withRules: true, withHistory: true }), async (spec: ScenarioSpec) => {
-        const outcome = await both(await compileSpec(dir, spec));
-        if (outcome.kind !== "solved") return;
-        counts.historySolved++;
-        let gap = false;
-        outcome.oursPerAgency.forEach((ours, a) => {
-          const exact = outcome.exactPerAgency[a];
-          expect({ capUse: ours.capUse, priorityOfficeDays: ours.priorityOfficeDays }).toEqual({ capUse: exact.capUse, priorityOfficeDays: exact.priorityOfficeDays });
-          // Lexicographic per agency: the exact model fixes each agency's horizon spread before its weekly spread.
-          const order = compareObjectives(ours, exact);
-          expect(order, `agency ${a}: ours ${JSON.stringify(ours)} beats the "optimum" ${JSON.stringify(exact)}`).toBeGreaterThanOrEqual(0);
-          if (order > 0) {
-            gap = true;
-            counts.historyWorstGap = Math.max(counts.historyWorstGap, ours.horizonSpread - exact.horizonSpread);
-          }
-        });
-        if (gap) counts.historyGap++;
-      }),
-      { numRuns: HISTORY_RUNS, seed: 60612 },
+      fc.asyncProperty(realisticAgencyArbitrary({ minPeople: 6, maxPeople: 14, withLeave: false, withHistory: false, rotation: "daily" }), (p) => holdToOptimum(p, "rules")),
+      { numRuns: RULES_RUNS, seed: 91102 },
     );
+  }, TIMEOUT);
+
+  it("tiny agencies (2-9 people, one or two weeks): equal on objectives 1-4", async () => {
+    backend = await loadBackend("auto");
+    await fc.assert(fc.asyncProperty(problemArbitrary({ withLeave: true, withRules: true, withHistory: true }), (p) => holdToOptimum(p, "tiny")), { numRuns: EXACT_RUNS, seed: 91103 });
   }, TIMEOUT);
 });

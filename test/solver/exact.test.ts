@@ -71,6 +71,7 @@ function problem(days: number, agencies: AgencySpec[], people: PersonSpec[], rot
       priorityReasons: attendance === "priority" ? ["age"] : [],
       leave,
       history: p.history ?? 0,
+      priorWorkdays: p.history === undefined ? 0 : dates.length,
       line: index + 2,
     };
   });
@@ -128,20 +129,25 @@ async function solved(p: Problem) {
   return { objectives: result.objectives!, roster: result.roster!, perAgency: result.perAgency! };
 }
 
+/** Objective values equal to the expected ones, floating noise aside. */
+function near(actual: Record<string, number>, expected: Record<string, number>): void {
+  for (const [key, value] of Object.entries(expected)) expect(actual[key], key).toBeCloseTo(value, 6);
+}
+
 const rotating = (n: number, spec: PersonSpec = {}): PersonSpec[] => Array.from({ length: n }, () => ({ ...spec }));
 
 describe("solveExact", () => {
-  it("fills a cap of 2 over 5 days with 6 people: 10 office days, spreads of 1", async () => {
+  it("fills a cap of 2 over 5 days with 6 people: 10 office days, deviations of 2/3", async () => {
     const p = problem(5, [{ cap: 2 }], rotating(6));
     const { objectives, roster } = await solved(p);
-    expect(objectives).toEqual({ capUse: 10, priorityOfficeDays: 0, horizonSpread: 1, weeklySpread: 1 });
+    near(objectives, { capUse: 10, priorityOfficeDays: 0, maxDeviation: 2 / 3, sumSquaredDeviation: 4 / 3, weeklyDeviation: 2 / 3 });
     const counts = [0, 1, 2, 3, 4, 5].map((i) => officeDays(p, roster, i)).sort();
     expect(counts).toEqual([1, 1, 2, 2, 2, 2]);
   });
 
-  it("shares a cap of 3 over 4 days among 6 people exactly (spread 0)", async () => {
+  it("shares a cap of 3 over 4 days among 6 people exactly (deviation 0)", async () => {
     const { objectives } = await solved(problem(4, [{ cap: 3 }], rotating(6)));
-    expect(objectives).toEqual({ capUse: 12, priorityOfficeDays: 0, horizonSpread: 0, weeklySpread: 0 });
+    near(objectives, { capUse: 12, priorityOfficeDays: 0, maxDeviation: 0, sumSquaredDeviation: 0, weeklyDeviation: 0 });
   });
 
   it("keeps a health-priority person home when others can fill the cap", async () => {
@@ -171,40 +177,42 @@ describe("solveExact", () => {
     const p = problem(4, [{ cap: 3, rules: [{ rank: "pelaksana", min: 0, max: 1 }] }], [{ rank: "eselon_3" }, ...rotating(4)]);
     const { objectives } = await solved(p);
     expect(objectives.capUse).toBe(8);
-    expect(objectives.horizonSpread).toBe(0);
+    // The eselon_3 is in every day (share 1.6 of 8 days among 5): the rule keeps pelaksana to 1 each.
+    expect(objectives.maxDeviation).toBeCloseTo(2.4, 6);
   });
 
   it("holds an exact composition rule every day and still shares fairly", async () => {
     const p = problem(4, [{ cap: 3, rules: [{ rank: "eselon_3", min: 1, max: 1 }] }], [...rotating(2, { rank: "eselon_3" }), ...rotating(4)]);
     const { objectives, roster } = await solved(p);
     for (let d = 0; d < 4; d++) expect(roster.modes[0 * 4 + d] + roster.modes[1 * 4 + d]).toBe(1);
-    expect(objectives).toEqual({ capUse: 12, priorityOfficeDays: 0, horizonSpread: 0, weeklySpread: 0 });
+    near(objectives, { capUse: 12, priorityOfficeDays: 0, maxDeviation: 0, sumSquaredDeviation: 0, weeklyDeviation: 0 });
   });
 
-  it("counts history: a person ahead of the others gets fewer days, before the weekly spread", async () => {
-    // Horizon spread 0 needs 1 + 4 days against history 3 + 0: weekly spread then is 3.
+  it("counts history: a person ahead of the others gets fewer days, before the weekly deviation", async () => {
+    // Shares of (3 + 5) over equal weights are 4 each: 1 + 4 days. The week's share is 2.5 each: weekly 1.5.
     const p = problem(5, [{ cap: 1 }], [{ history: 3 }, { history: 0 }]);
     const { objectives, roster } = await solved(p);
-    expect(objectives).toEqual({ capUse: 5, priorityOfficeDays: 0, horizonSpread: 0, weeklySpread: 3 });
+    near(objectives, { capUse: 5, priorityOfficeDays: 0, maxDeviation: 0, sumSquaredDeviation: 0, weeklyDeviation: 1.5 });
     expect(officeDays(p, roster, 0)).toBe(1);
   });
 
-  it("handles a fractional history (continuous spread bounds)", async () => {
-    // 0.5 + a against b with a + b = 3: a = 1 gives 1.5 against 2, spread 0.5.
+  it("weighs a share by available plus prior workdays (history without workdays counts this horizon's length)", async () => {
+    // Weights 3 + 3 and 3 + 0, total 0.5 + 3: shares 7/3 and 7/6; 0.5 + 2 and 1 are 1/6 away each.
     const p = problem(3, [{ cap: 1 }], [{ history: 0.5 }, {}]);
     const { objectives, roster } = await solved(p);
-    expect(objectives.horizonSpread).toBeCloseTo(0.5, 9);
-    expect(officeDays(p, roster, 0)).toBe(1);
+    expect(objectives.maxDeviation).toBeCloseTo(1 / 6, 6);
+    expect(officeDays(p, roster, 0)).toBe(2);
   });
 
-  it("leaves leave days as leave and leaves people with leave out of the spread", async () => {
+  it("leaves leave days as leave and gives people with leave their pro rata share", async () => {
     // Person 0 is away 4 of 5 days; the others share 2 a day.
     const p = problem(5, [{ cap: 2 }], [{ leave: [0, 1, 2, 3] }, ...rotating(4)]);
     const { objectives, roster } = await solved(p);
     for (let d = 0; d < 4; d++) expect(roster.modes[d]).toBe(LEAVE);
     expect(objectives.capUse).toBe(10);
-    // 10 days among 4 members without leave, or 9 if person 0 takes day 4: spread at most 1 either way.
-    expect(objectives.horizonSpread).toBe(1);
+    // Person 0 is owed 10/21 of a day and takes day 4: the others share 9, 2.381 each, and one is 13/21 over.
+    expect(objectives.maxDeviation).toBeCloseTo(13 / 21, 6);
+    expect(officeDays(p, roster, 0)).toBe(1);
   });
 
   it("keeps exempt agencies in the office and out of cap use", async () => {
@@ -219,8 +227,9 @@ describe("solveExact", () => {
     const p = problem(5, [{ cap: 3, minOffice: 3 }], [{ attendance: "fixed" }, ...rotating(4)]);
     const { objectives, roster } = await solved(p);
     expect(officeDays(p, roster, 0)).toBe(5);
-    // The rotating four share 2 a day: 10 over 4, spread 1.
-    expect(objectives).toMatchObject({ capUse: 15, horizonSpread: 1 });
+    // The rotating four share 2 a day: 10 over 4, 2 or 3 each, half a day from 2.5.
+    expect(objectives.capUse).toBe(15);
+    expect(objectives.maxDeviation).toBeCloseTo(0.5, 6);
   });
 
   it("reports mandatory staff over the cap as infeasible without calling the solver", async () => {
@@ -246,16 +255,18 @@ describe("solveExact", () => {
     // 2 weeks, cap 2, 4 people: each in the office exactly one full week.
     const p = problem(10, [{ cap: 2 }], rotating(4), "weekly");
     const { objectives, roster } = await solved(p);
-    expect(objectives).toEqual({ capUse: 20, priorityOfficeDays: 0, horizonSpread: 0, weeklySpread: 0 });
+    near(objectives, { capUse: 20, priorityOfficeDays: 0, maxDeviation: 0, sumSquaredDeviation: 0, weeklyDeviation: 0 });
     for (let i = 0; i < 4; i++) expect(officeDays(p, roster, i)).toBe(5);
   });
 
-  it("uses history in office weeks in weekly rotation", async () => {
-    // 2 weeks, cap 1, 3 people: the two without history take a week each.
+  it("counts history in days in weekly rotation", async () => {
+    // 2 weeks, cap 1: person 0 has 1 office day in 10 earlier workdays, so a share of 5.5 of
+    // (1 + 10) by weights 20 / 10 / 10: a week for them (6) and one for another (5 against 2.75).
     const p = problem(10, [{ cap: 1 }], [{ history: 1 }, {}, {}], "weekly");
     const { objectives, roster } = await solved(p);
-    expect(objectives).toMatchObject({ capUse: 10, horizonSpread: 0 });
-    expect(officeDays(p, roster, 0)).toBe(0);
+    expect(objectives.capUse).toBe(10);
+    expect(objectives.maxDeviation).toBeCloseTo(2.75, 6);
+    expect(officeDays(p, roster, 0)).toBe(5);
   });
 
   it("keeps a person's week whole around a leave day in weekly rotation", async () => {

@@ -28,7 +28,7 @@ export function register(program: Command): void {
     .description("Solve a scenario directory into a verified roster (roster.csv, roster-wide.csv, roster.xlsx, daily.csv, metrics.json, report.html).")
     .argument("<scenario-dir>", "directory with scenario.json, agencies.csv, employees.csv [, rules.csv, leave.csv, history.csv]")
     .requiredOption("-o, --out <dir>", "output directory (created if missing; files replaced atomically)")
-    .addOption(new Option("--solver <name>", "integer-programming backend").choices(BACKEND_NAMES).default("jslp"))
+    .addOption(new Option("--solver <name>", "integer-programming backend").choices(BACKEND_NAMES).default("auto"))
     .addOption(new Option("--lang <lang>", "language of messages and sheet titles").choices(["en", "id"]).default("en"))
     .option("--threads <n>", "threads for the solve stage (default 1; agencies are shared among threads)", (v) => positiveInt(v))
     .option("--excel-bom", "start CSV files with a byte order mark (for old Excel)")

@@ -1,0 +1,65 @@
+/**
+ * Pins (requests.csv `pin`, and the published days of a replan) as the solver sees them:
+ * one mode per workday the person must have. In weekly rotation a rotating person's mode is
+ * the same on every workday of a week they are not on leave, so a pin on one day fixes the
+ * whole week; two pins of different modes in one week cannot both hold.
+ */
+import { PIN_HOME, PIN_OFFICE, type Agency, type Person, type Problem } from "../../src/domain/problem.js";
+import type { InfeasibleCause } from "../../src/domain/errors.js";
+
+export const PINNED_NONE = 0;
+export const PINNED_OFFICE = 1;
+export const PINNED_HOME = 2;
+
+export interface Pinned {
+  /** Per workday: PINNED_NONE, PINNED_OFFICE or PINNED_HOME (never on a leave day). */
+  modes: Uint8Array;
+  /** Weeks (weekly rotation) holding pins of both modes: the pins cannot all hold. */
+  conflicts: number[];
+}
+
+/** The pinned mode of each workday for a rotating person; null when nothing is pinned. */
+export function pinnedModes(problem: Problem, person: Person): Pinned | null {
+  const requests = person.requests;
+  if (!requests || person.attendance === "fixed") return null;
+  const days = problem.calendar.days.length;
+  const onLeave = (d: number): boolean => person.leave !== null && person.leave[d] === 1;
+  const modes = new Uint8Array(days);
+  let any = false;
+  for (let d = 0; d < days; d++) {
+    if (onLeave(d)) continue;
+    if (requests[d] === PIN_OFFICE) modes[d] = PINNED_OFFICE;
+    else if (requests[d] === PIN_HOME) modes[d] = PINNED_HOME;
+    else continue;
+    any = true;
+  }
+  if (!any) return null;
+  const conflicts: number[] = [];
+  if (problem.rotation === "weekly") {
+    const week = problem.calendar.week;
+    const weekMode = new Uint8Array(problem.calendar.weekStarts.length);
+    for (let d = 0; d < days; d++) {
+      if (modes[d] === PINNED_NONE) continue;
+      const w = week[d];
+      if (weekMode[w] === PINNED_NONE) weekMode[w] = modes[d];
+      else if (weekMode[w] !== modes[d] && !conflicts.includes(w)) conflicts.push(w);
+    }
+    for (let d = 0; d < days; d++) if (!onLeave(d) && weekMode[week[d]] !== PINNED_NONE) modes[d] = weekMode[week[d]];
+  }
+  return { modes, conflicts };
+}
+
+/** Causes for pins that cannot all hold (weekly rotation: both modes pinned in one week). */
+export function pinConflictCauses(s: { agency: Agency; pinned: Map<number, Pinned> }, problem: Problem): InfeasibleCause[] {
+  const causes: InfeasibleCause[] = [];
+  for (const [p, pins] of s.pinned) {
+    for (const w of pins.conflicts) {
+      const person = problem.people[p];
+      causes.push({
+        code: "infeasible.pin_conflict", rule: "pinsHold", agencyId: s.agency.id, date: problem.calendar.weekStarts[w],
+        values: { agency: s.agency.name, date: problem.calendar.weekStarts[w], employee: person.id, name: person.name },
+      });
+    }
+  }
+  return causes;
+}

@@ -1,0 +1,124 @@
+/**
+ * The people of an agency as the fairness stages see them: *share classes* of rotating people
+ * identical in everything objectives 3-5 and the hard rules read (health priority, the rules
+ * that count them, the days they can be chosen, pinned office days, history and the weight
+ * of their share). Rank and unit matter only through the rules: with no rule counting
+ * rotating people, a fungsional and a pelaksana with the same days are one class, and take
+ * turns on one cycle. That is what makes shares fair across ranks.
+ */
+import { PINNED_NONE, PINNED_OFFICE } from "./pins.js";
+import type { AgencyStructure } from "./pools.js";
+import type { Problem } from "../../src/domain/problem.js";
+import { availableDays, fairShares } from "../../src/domain/shares.js";
+import type { LevelClass } from "./levelTargets.js";
+import { RANKS } from "../../src/domain/values.js";
+
+export interface ShareClass {
+  index: number;
+  priority: boolean;
+  /** Person indices, by rank, unit and input order (the order of their turns). */
+  members: number[];
+  /** For each rule of the agency, whether it counts this class. */
+  matches: boolean[];
+  /** Workdays (calendar indices) a member can be chosen on: not on leave, not pinned. */
+  days: number[];
+  /** Per block: the choosable days of the block (weekly: a chosen member is in on all of them). */
+  blockDays: number[][];
+  /** Pinned office days of each member. */
+  forced: number;
+  /** hist_p, and avail_p + prior_p (normal classes). */
+  history: number;
+  weight: number;
+  /** Office days a member should end with, history excluded: share - history (0 for priority classes until set). */
+  target: number;
+}
+
+/** Group the agency's rotating people into share classes (canonical order: by key). */
+export function shareClasses(problem: Problem, s: AgencyStructure, rulesCount: boolean): ShareClass[] {
+  const days = problem.calendar.days.length;
+  const byKey = new Map<string, ShareClass>();
+  const blockOf = new Int32Array(days);
+  s.blocks.forEach((block) => block.days.forEach((d) => (blockOf[d] = block.index)));
+  for (const cls of s.classes) {
+    for (const p of [...cls.steady, ...cls.onLeave]) {
+      const person = problem.people[p];
+      const pins = s.pinned.get(p)?.modes;
+      const choosable: number[] = [];
+      let forced = 0;
+      for (let d = 0; d < days; d++) {
+        if (person.leave !== null && person.leave[d] === 1) continue;
+        if (pins !== undefined && pins[d] !== PINNED_NONE) {
+          if (pins[d] === PINNED_OFFICE) forced++;
+          continue;
+        }
+        choosable.push(d);
+      }
+      const weight = availableDays(person, days) + person.priorWorkdays;
+      const signature = rulesCount ? cls.matches.map((m) => (m ? "1" : "0")).join("") : "";
+      const dayKey = choosable.length === days ? "*" : choosable.join(",");
+      const key = `${cls.priority ? 1 : 0}|${signature}|${dayKey}|${forced}|${weight}|${person.history}`;
+      let share = byKey.get(key);
+      if (share === undefined) {
+        const blockDays: number[][] = s.blocks.map(() => []);
+        for (const d of choosable) blockDays[blockOf[d]].push(d);
+        share = {
+          index: -1, priority: cls.priority, members: [], matches: rulesCount ? cls.matches : [], days: choosable, blockDays,
+          forced, history: person.history, weight, target: 0,
+        };
+        byKey.set(key, share);
+      }
+      share.members.push(p);
+    }
+  }
+  const keys = [...byKey.keys()].sort();
+  const classes = keys.map((key, index) => {
+    const c = byKey.get(key)!;
+    c.index = index;
+    // By rank and unit first: which rank gets a class's extra turn must not follow the rows'
+    // order (the per-group figures would change when employees.csv is shuffled); people of one
+    // rank and unit are alike in every figure, so among them input order is harmless.
+    c.members.sort((a, b) => {
+      const [p, q] = [problem.people[a], problem.people[b]];
+      return RANKS.indexOf(p.rank) - RANKS.indexOf(q.rank) || (p.unit < q.unit ? -1 : p.unit > q.unit ? 1 : 0) || a - b;
+    });
+    return c;
+  });
+  return classes;
+}
+
+/**
+ * Set each normal class's target (share - history) for `chosenOffice` office days chosen over
+ * the horizon (pinned office days are added here); priority classes get a share of their own
+ * office days pro rata to their choosable days, so that those who must come take turns too.
+ */
+export function setTargets(classes: ShareClass[], chosenNormal: number, chosenPriority: number): void {
+  const normal = classes.filter((c) => !c.priority);
+  const forcedNormal = normal.reduce((sum, c) => sum + c.forced * c.members.length, 0);
+  const basis = normal.map((c) => ({ weight: c.weight * c.members.length, history: c.history * c.members.length }));
+  const shares = fairShares(basis, chosenNormal + forcedNormal);
+  normal.forEach((c, i) => (c.target = shares[i] / c.members.length - c.history));
+  const priority = classes.filter((c) => c.priority);
+  const forcedPriority = priority.reduce((sum, c) => sum + c.forced * c.members.length, 0);
+  const pBasis = priority.map((c) => ({ weight: c.days.length * c.members.length, history: 0 }));
+  const pShares = fairShares(pBasis, chosenPriority + forcedPriority);
+  priority.forEach((c, i) => (c.target = pShares[i] / c.members.length));
+}
+
+/**
+ * The levelling view of classes. Daily rotation: a unit is a day. Weekly rotation: a unit is
+ * a week of the class's choosable days when all its weeks are equally long (exact), else a
+ * day (the rotation then evens out weeks of different lengths, least-served first).
+ */
+export function levelView(problem: Problem, c: ShareClass): LevelClass {
+  if (problem.rotation === "daily") return { size: c.members.length, most: c.days.length, forced: c.forced, unit: 1, target: c.target };
+  const lengths = c.blockDays.map((d) => d.length).filter((n) => n > 0);
+  const uniform = lengths.every((n) => n === lengths[0]);
+  if (uniform && lengths.length > 0) return { size: c.members.length, most: lengths.length, forced: c.forced, unit: lengths[0], target: c.target };
+  return { size: c.members.length, most: c.days.length, forced: c.forced, unit: 1, target: c.target };
+}
+
+/** Whether a class's weekly units are whole weeks of one length (see `levelView`). */
+export function weeklyUniform(c: ShareClass): boolean {
+  const lengths = c.blockDays.map((d) => d.length).filter((n) => n > 0);
+  return lengths.length > 0 && lengths.every((n) => n === lengths[0]);
+}

@@ -1,0 +1,94 @@
+/**
+ * Stage 5, counts into people: who of each share class goes in on each day (or week). The
+ * members of a class are identical for every rule and objective, so each class takes turns
+ * on one cyclic pointer: over the horizon, and within each week, every member gets the floor
+ * or the ceiling of the class's share (objective 5's first half). The pointer walks the days
+ * of each week in a different order every week (week w starts w days later), so a member
+ * whose turn comes every fifth day is not in on the same weekday all month (its second half).
+ *
+ * Weekly rotation: a chosen member is in on every choosable day of the week; members take
+ * weeks least-served first (office days so far), the pointer breaking ties.
+ * Wishes (requests.csv, and a replan's published days): among members equally served so far,
+ * those who wish to be in go first and those who wish to be home last. They never change the
+ * counts, so objectives 1-4 are untouched.
+ */
+import { OFFICE, WISH_HOME, WISH_OFFICE, type Problem, type Roster } from "../../src/domain/problem.js";
+import { PINNED_OFFICE } from "./pins.js";
+import type { AgencyStructure } from "./pools.js";
+import type { ShareClass } from "./shareClasses.js";
+
+/** The order the pointer visits the workdays: week by week, each week's days rotated by the week's index. */
+export function visitOrder(problem: Problem): number[] {
+  const { week } = problem.calendar;
+  const byWeek: number[][] = problem.calendar.weekStarts.map(() => []);
+  week.forEach((w, d) => byWeek[w].push(d));
+  return byWeek.flatMap((days, w) => {
+    if (days.length === 0) return [];
+    const shift = w % days.length;
+    return [...days.slice(shift), ...days.slice(0, shift)];
+  });
+}
+
+/** Wish of person p for day d: +1 office, -1 home, 0 none. */
+function wishOf(problem: Problem, p: number, d: number): number {
+  const r = problem.people[p].requests;
+  if (!r) return 0;
+  return r[d] === WISH_OFFICE ? 1 : r[d] === WISH_HOME ? -1 : 0;
+}
+
+/**
+ * Choose `count` members: least load first, then (with wishes) those who wish to be in on
+ * `days`, then the pointer's order starting at `start`.
+ */
+function choose(problem: Problem, members: readonly number[], load: Float64Array, count: number, start: number, days: readonly number[], wishes: boolean): number[] {
+  const m = members.length;
+  const order = members.map((_, k) => k);
+  const wish = (k: number): number => (wishes ? days.reduce((sum, d) => sum + wishOf(problem, members[k], d), 0) : 0);
+  const wishScore = wishes ? order.map(wish) : null;
+  order.sort((a, b) => load[a] - load[b] || (wishScore ? wishScore[b] - wishScore[a] : 0) || ((a - start + m) % m) - ((b - start + m) % m));
+  return order.slice(0, count);
+}
+
+/** Write every class's office turns into the roster (fixed, leave and home are already set). */
+export function assignTurns(problem: Problem, s: AgencyStructure, classes: readonly ShareClass[], counts: readonly (ArrayLike<number>)[], roster: Roster): void {
+  const days = roster.days;
+  const modes = roster.modes;
+  for (const [p, pins] of s.pinned) for (let d = 0; d < days; d++) if (pins.modes[d] === PINNED_OFFICE) modes[p * days + d] = OFFICE;
+  const order = problem.rotation === "daily" ? visitOrder(problem) : [];
+
+  for (const c of classes) {
+    const members = c.members;
+    const m = members.length;
+    const wishes = members.some((p) => problem.people[p].requests != null && c.days.some((d) => wishOf(problem, p, d) !== 0));
+    const load = new Float64Array(m);
+    let pointer = 0;
+    const serve = (k: number, on: readonly number[]): void => {
+      for (const d of on) modes[members[k] * days + d] = OFFICE;
+      load[k] += on.length;
+    };
+
+    if (problem.rotation === "daily") {
+      for (const d of order) {
+        const n = counts[c.index][d];
+        if (n === 0) continue;
+        if (!wishes) {
+          for (let i = 0; i < n; i++) {
+            serve(pointer, [d]);
+            if (++pointer === m) pointer = 0;
+          }
+        } else {
+          for (const k of choose(problem, members, load, n, pointer, [d], true)) serve(k, [d]);
+          pointer = (pointer + n) % m;
+        }
+      }
+    } else {
+      s.blocks.forEach((block) => {
+        const n = counts[c.index][block.index];
+        if (n === 0) return;
+        const on = c.blockDays[block.index];
+        for (const k of choose(problem, members, load, n, pointer, on, wishes)) serve(k, on);
+        pointer = (pointer + n) % m;
+      });
+    }
+  }
+}
