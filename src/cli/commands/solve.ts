@@ -51,7 +51,7 @@ export function register(program: Command): void {
             process.stdout.write(`${formatMessage("solve.summary", {
               agencies: problem.agencies.length, employees: problem.people.length, workdays: problem.calendar.days.length,
               out: flags.out, seconds, spread: objectives.maxDeviation.toFixed(1), weekly: objectives.weeklyDeviation.toFixed(1),
-            }, lang)}\n${formatMessage("solve.files", { files: writtenNames(written) }, lang)}\n${formatMessage("solve.verified", {}, lang)}\n`);
+            }, lang)}\n${formatMessage("solve.verified", {}, lang)}\n${formatMessage("solve.files", { files: writtenNames(written) }, lang)}\n`);
           }
         } finally {
           bar.stop();
