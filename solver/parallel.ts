@@ -18,7 +18,7 @@ export interface WorkerRequest {
 }
 
 export type WorkerReply =
-  | { ok: true; modes: Uint8Array; models: number }
+  | { ok: true; modes: Uint8Array; models: number; unprovenAgencies: string[] }
   | { ok: false; causes: InfeasibleCause[]; models: number }
   | { ok: false; error: string };
 
@@ -73,7 +73,7 @@ export async function solveInParallel(problem: Problem, backendName: BackendName
   const [own, ...others] = shares;
   const pending = others.map((share) => ({ share, reply: runWorker({ problem: subProblem(problem, share), backend: backendName }) }));
   const causes: InfeasibleCause[] = [];
-  const stats: SolveStats = { models: 0 };
+  const stats: SolveStats = { models: 0, unproven: 0, unprovenAgencies: [] };
   const days = problem.calendar.days.length;
   let roster: Roster = emptyRoster(problem.people.length, days);
   const copyBack = (share: number[], modes: Uint8Array): void => {
@@ -90,6 +90,7 @@ export async function solveInParallel(problem: Problem, backendName: BackendName
   try {
     const result = solveProblem(problem, { backend: await loadBackend(backendName), agencies: own, onAgency: () => onAgency?.(++done, total) });
     stats.models += result.stats.models;
+    stats.unprovenAgencies.push(...result.stats.unprovenAgencies);
     roster = result.roster;
   } catch (error) {
     if (!(error instanceof InfeasibleError)) throw error;
@@ -99,11 +100,15 @@ export async function solveInParallel(problem: Problem, backendName: BackendName
     const result = await reply;
     if ("error" in result) throw new Error(`solver worker: ${result.error}`);
     stats.models += result.models;
-    if (result.ok) copyBack(share, result.modes);
+    if (result.ok) {
+      copyBack(share, result.modes);
+      stats.unprovenAgencies.push(...result.unprovenAgencies);
+    }
     else causes.push(...result.causes);
     done += share.length;
     onAgency?.(done, total);
   }
+  stats.unproven = stats.unprovenAgencies.length;
   if (causes.length > 0) {
     const order = new Map(problem.agencies.map((a) => [a.id, a.index]));
     causes.sort((x, y) => order.get(x.agencyId)! - order.get(y.agencyId)!);

@@ -17,6 +17,10 @@ export interface SolveOptions {
 
 export interface SolveStats {
   models: number;
+  /** Agencies whose fairness search ran out of budget: every hard rule and objectives 1-2 hold, 3-4 unproven. */
+  unproven: number;
+  /** Their ids, for the summary. */
+  unprovenAgencies: string[];
 }
 
 /** Leave days are leave, fixed people are in on every other day, everyone else home. */
@@ -36,11 +40,15 @@ export function solveProblem(problem: Problem, options: SolveOptions): { roster:
   const indices = options.agencies ?? problem.agencies.map((a) => a.index);
   const roster = baseRoster(problem, options.agencies);
   const causes: InfeasibleCause[] = [];
-  const stats: SolveStats = { models: 0 };
+  const stats: SolveStats = { models: 0, unproven: 0, unprovenAgencies: [] };
   indices.forEach((a, k) => {
     const outcome = solveAgency(problem, a, options.backend, roster);
     causes.push(...outcome.causes);
     stats.models += outcome.stats.models;
+    if (!outcome.stats.proven) {
+      stats.unproven++;
+      stats.unprovenAgencies.push(problem.agencies[a].id);
+    }
     options.onAgency?.(k + 1, indices.length);
   });
   if (causes.length > 0) throw new InfeasibleError(causes);

@@ -9,7 +9,7 @@ const request = workerData as WorkerRequest;
 let reply: WorkerReply;
 try {
   const { roster, stats } = solveProblem(request.problem, { backend: await loadBackend(request.backend) });
-  reply = { ok: true, modes: roster.modes, models: stats.models };
+  reply = { ok: true, modes: roster.modes, models: stats.models, unprovenAgencies: stats.unprovenAgencies };
 } catch (error) {
   reply = error instanceof InfeasibleError
     ? { ok: false, causes: error.causes, models: 0 }

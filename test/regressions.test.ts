@@ -46,7 +46,7 @@ describe("regressions found by the properties", () => {
     const groups = async (s: ScenarioSpec, name: string) => {
       const problem = await compileSpec(join(root, name), s);
       const metrics = computeMetrics(problem, solveProblem(problem, { backend: jslpBackend }).roster);
-      return metrics.agencies[0].groups.map((g) => ({ rank: g.rank, unit: g.unit, max: g.max })).sort((x, y) => `${x.rank}/${x.unit}`.localeCompare(`${y.rank}/${y.unit}`));
+      return metrics.agencies[0].groups.map((g) => ({ rank: g.rank, unit: g.unit, meanOffice: g.meanOffice, worstDeviation: g.worstDeviation })).sort((x, y) => `${x.rank}/${x.unit}`.localeCompare(`${y.rank}/${y.unit}`));
     };
     expect(await groups(shuffled, "b")).toEqual(await groups(spec, "a"));
   });
@@ -121,5 +121,71 @@ describe("regressions found by the CLI fuzzing", () => {
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ code: "input.json_syntax", file: "scenario.json", line: 4, column: 1 });
     expect(String(issues[0].values.reason)).not.toMatch(/[\r\n]|,c,c/);
+  });
+});
+
+describe("regressions from the adversarial review (issue: never slow, never wrong at the edges)", () => {
+  it("reaches the exact optimum on the 10-person case with rank and unit rules (cap 3, one week)", async () => {
+    const { buildProblem, workdaysBetween } = await import("./helpers/problemBuilder.js");
+    const { solveExact } = await import("../solver/exact/exactModel.js");
+    const { loadBackend } = await import("../solver/backend.js");
+    const { objectiveValues } = await import("../src/metrics/objectives.js");
+    const { expectSameObjectives } = await import("./helpers/objectives.js");
+    const person = (id: string, rank: "eselon_4" | "fungsional" | "pelaksana", unit: string) => ({ id, agency: "A", rank, unit });
+    const problem = buildProblem({
+      rotation: "daily",
+      days: workdaysBetween("2021-07-19", "2021-07-23"),
+      agencies: [{ id: "A", cap: 3, rules: [{ rank: "eselon_4", min: 1, max: 1 }, { unit: "U2", min: 2, max: 2 }, { rank: "pelaksana", min: 0, max: 0 }] }],
+      people: [
+        person("E7", "eselon_4", "U2"), person("E8", "eselon_4", "U2"), person("E9", "eselon_4", "U1"), person("E10", "eselon_4", "U1"), person("E11", "eselon_4", "U1"),
+        person("E12", "fungsional", "U2"), person("E13", "fungsional", "U2"), person("E14", "fungsional", "U1"), person("E15", "fungsional", "U1"),
+        person("X1", "pelaksana", "U1"),
+      ],
+    });
+    for (const name of ["auto", "jslp", "highs"] as const) {
+      const { roster } = solveProblem(problem, { backend: await loadBackend(name) });
+      const exact = await solveExact(problem, { timeLimitSeconds: 60 });
+      expect(exact.status).toBe("optimal");
+      expectSameObjectives(objectiveValues(problem, roster).perAgency, exact.perAgency!);
+    }
+  });
+
+  it("solves 24 pelaksana in 12 units of two under a cap of 11 (the case that searched for minutes) with everyone within a day of their share", async () => {
+    const { buildProblem, workdaysBetween } = await import("./helpers/problemBuilder.js");
+    const { objectiveValues } = await import("../src/metrics/objectives.js");
+    const problem = buildProblem({
+      rotation: "daily",
+      days: workdaysBetween("2021-07-19", "2021-07-23"),
+      agencies: [{ id: "A", cap: 11 }],
+      people: Array.from({ length: 24 }, (_, i) => ({ id: `P${i}`, agency: "A", unit: `U${Math.floor(i / 2)}` })),
+    });
+    const { roster } = solveProblem(problem, { backend: jslpBackend });
+    // 55 office days among 24: 2 or 3 each, 55/24 = 2.29.
+    expect(objectiveValues(problem, roster).maxDeviation).toBeCloseTo(3 - 55 / 24, 6);
+  });
+});
+
+describe("the fairness budget", () => {
+  it("falls back to stage 1's counts when the budget is spent: every hard rule holds, the cap is used, and the agency is named", async () => {
+    const { buildProblem, workdaysBetween } = await import("./helpers/problemBuilder.js");
+    const { verifyRoster } = await import("../src/verify/rules.js");
+    const { objectiveValues } = await import("../src/metrics/objectives.js");
+    const problem = buildProblem({
+      rotation: "weekly",
+      days: workdaysBetween("2021-07-19", "2021-07-30"),
+      agencies: [{ id: "A", cap: 4, rules: [{ rank: "eselon_4", min: 1, max: 1 }] }],
+      people: Array.from({ length: 12 }, (_, i) => ({ id: `P${i}`, agency: "A", rank: i < 3 ? ("eselon_4" as const) : ("pelaksana" as const) })),
+    });
+    const before = process.env.GILIRAN_FAIR_BUDGET;
+    process.env.GILIRAN_FAIR_BUDGET = "0";
+    try {
+      const { roster, stats } = solveProblem(problem, { backend: jslpBackend });
+      expect(stats.unprovenAgencies).toEqual(["A"]);
+      expect(verifyRoster(problem, roster).ok).toBe(true);
+      expect(objectiveValues(problem, roster).capUse).toBe(40);
+    } finally {
+      if (before === undefined) delete process.env.GILIRAN_FAIR_BUDGET;
+      else process.env.GILIRAN_FAIR_BUDGET = before;
+    }
   });
 });

@@ -11,7 +11,8 @@
  * budget, stage 1's counts stand (shared among classes):
  * every hard rule and objectives 1-2 still hold, and the result says fairness is unproven.
  */
-import { capOn } from "../../src/domain/problem.js";
+import { capOn, type Problem } from "../../src/domain/problem.js";
+import { PINNED_OFFICE } from "./pins.js";
 import type { Backend } from "../backend.js";
 import type { Model, ModelConstraint, ModelVar } from "../model.js";
 import { candidateDeviations, smallestDeviation, unitCost, unitRange, type LevelClass } from "./levelTargets.js";
@@ -38,8 +39,56 @@ export interface MipOutcome {
 
 const countVar = (c: number, b: number): string => `n${c}_${b}`;
 
-/** The hard rules and block totals on counts, shared by every model of the search. */
-function baseModel(s: AgencyStructure, classes: readonly ShareClass[], totals: BlockTotals): { vars: ModelVar[]; rows: ModelConstraint[] } {
+/** The variables and rows every model of an agency's count program shares. */
+export interface CountBase {
+  vars: ModelVar[];
+  rows: ModelConstraint[];
+}
+
+/**
+ * Rows of the flexible-work rule (`problem.perPerson`): in every full week each member's
+ * office days (pinned ones included) within [min, max], the minimum cut to the days they can
+ * come. Daily rotation: members get floor or ceil of the class's week total (turns.ts walks
+ * each week in one stretch), so bounding the total by m * bound bounds every member. Weekly
+ * rotation: a member is in on all their choosable days of the week or none.
+ */
+function perPersonRows(problem: Problem, s: AgencyStructure, classes: readonly ShareClass[]): ModelConstraint[] | "infeasible" {
+  const rule = problem.perPerson;
+  if (!rule) return [];
+  const rows: ModelConstraint[] = [];
+  const { week } = problem.calendar;
+  for (const c of classes) {
+    const m = c.members.length;
+    const pins = s.pinned.get(c.members[0])?.modes;
+    rule.fullWeeks.forEach((full, w) => {
+      if (!full) return;
+      let forced = 0;
+      const choosable = c.days.filter((d) => week[d] === w);
+      if (pins) for (let d = 0; d < week.length; d++) if (week[d] === w && pins[d] === PINNED_OFFICE) forced++;
+      const least = Math.max(0, Math.min(rule.min, choosable.length + forced) - forced);
+      const most = rule.max - forced;
+      if (most < 0 || least > choosable.length) return void rows.push({ name: "impossible", terms: [], lower: 1 });
+      if (choosable.length === 0) return;
+      if (problem.rotation === "daily") {
+        rows.push({ name: `pp${c.index}_${w}`, terms: choosable.map((d): [string, number] => [countVar(c.index, d), 1]), lower: least * m, upper: most * m });
+      } else {
+        const v = countVar(c.index, w);
+        if (least > 0 && choosable.length > most) return void rows.push({ name: "impossible", terms: [], lower: 1 });
+        if (least > 0) rows.push({ name: `pp${c.index}_${w}`, terms: [[v, 1]], lower: m, upper: m });
+        else if (choosable.length > most) rows.push({ name: `pp${c.index}_${w}`, terms: [[v, 1]], lower: 0, upper: 0 });
+      }
+    });
+  }
+  return rows.some((r) => r.terms.length === 0) ? "infeasible" : rows;
+}
+
+/**
+ * The hard rules on counts (cap, floor, rules per day; flexible work per week), and the
+ * totals objectives 1-2 fixed: per block (stage 1's optimum), or over the horizon when the
+ * flexible-work rule ties the days of a week together (`totalsOverCounts`). null when the
+ * flexible-work rule cannot hold for some class.
+ */
+export function baseModel(problem: Problem, s: AgencyStructure, classes: readonly ShareClass[], totals: BlockTotals | null): CountBase | null {
   const vars: ModelVar[] = [];
   const rows: ModelConstraint[] = [];
   const agency = s.agency;
@@ -61,13 +110,61 @@ function baseModel(s: AgencyStructure, classes: readonly ShareClass[], totals: B
         rows.push(row);
       });
     }
-    if (inBlock.length > 0) {
+    if (inBlock.length > 0 && totals !== null) {
       rows.push({ name: `tot_${b}`, terms: inBlock.map((c) => [countVar(c.index, b), c.blockDays[b].length]), lower: totals.office[b], upper: totals.office[b] });
       const prio = inBlock.filter((c) => c.priority);
       if (prio.length > 0) rows.push({ name: `pri_${b}`, terms: prio.map((c) => [countVar(c.index, b), c.blockDays[b].length]), lower: totals.priority[b], upper: totals.priority[b] });
     }
   }
+  const weekly = perPersonRows(problem, s, classes);
+  if (weekly === "infeasible") return null;
+  rows.push(...weekly);
   return { vars, rows };
+}
+
+/** Office days of all classes, and of priority classes: the terms of objectives 1 and 2. */
+function officeTerms(s: AgencyStructure, classes: readonly ShareClass[], priorityOnly: boolean): Array<[string, number]> {
+  const terms: Array<[string, number]> = [];
+  for (const c of classes) {
+    if (priorityOnly && !c.priority) continue;
+    s.blocks.forEach((block) => {
+      if (c.blockDays[block.index].length > 0) terms.push([countVar(c.index, block.index), c.blockDays[block.index].length]);
+    });
+  }
+  return terms;
+}
+
+/**
+ * Objectives 1 and 2 over the whole horizon at once, for the flexible-work rule (which ties
+ * the days of a week together, so blocks are no longer independent): the most office days,
+ * then the fewest priority office days, each kept as a row of the base for the fairness
+ * models. null when the hard rules cannot all hold.
+ */
+export function totalsOverCounts(problem: Problem, s: AgencyStructure, classes: readonly ShareClass[], backend: Backend): { base: CountBase; office: number; priority: number; models: number; counts: number[][] } | null {
+  const base = baseModel(problem, s, classes, null);
+  if (base === null) return null;
+  if (base.vars.length === 0) return { base, office: 0, priority: 0, models: 0, counts: classes.map(() => new Array<number>(s.blocks.length).fill(0)) };
+  const all = officeTerms(s, classes, false);
+  const most = backend.solve({ name: `cap ${s.agency.id}`, sense: "max", objective: new Map(all), constraints: base.rows, vars: base.vars });
+  if (most.status !== "optimal") return null;
+  const office = Math.round(most.objective);
+  const withOffice: CountBase = { vars: base.vars, rows: [...base.rows, { name: "capuse", terms: all, lower: office, upper: office }] };
+  const prio = officeTerms(s, classes, true);
+  let priority = 0;
+  let models = 1;
+  let values = most.values;
+  if (prio.length > 0) {
+    const least = backend.solve({ name: `priority ${s.agency.id}`, sense: "min", objective: new Map(prio), constraints: withOffice.rows, vars: base.vars });
+    models++;
+    if (least.status !== "optimal") return null;
+    priority = Math.round(least.objective);
+    values = least.values;
+    withOffice.rows.push({ name: "prio", terms: prio, lower: priority, upper: priority });
+  }
+  // The counts found so far: the fallback should the fairness search run out of budget.
+  const counts = readCounts(values, classes, s.blocks.length);
+  if (!countsKeepRows(withOffice, counts)) return null;
+  return { base: withOffice, office, priority, models, counts };
 }
 
 /**
@@ -84,7 +181,7 @@ function costScale(normal: readonly ShareClass[]): number {
  * The model for largest deviation `limit`: class totals bounded, segments priced. Units per
  * class follow `views` (days, or weeks of one length).
  */
-function fairModel(base: { vars: ModelVar[]; rows: ModelConstraint[] }, s: AgencyStructure, normal: readonly ShareClass[], views: readonly LevelClass[], limit: number): Model | null {
+function fairModel(base: CountBase, s: AgencyStructure, normal: readonly ShareClass[], views: readonly LevelClass[], limit: number): Model | null {
   const scale = costScale(normal);
   const vars = [...base.vars];
   const rows = [...base.rows];
@@ -119,6 +216,24 @@ function fairModel(base: { vars: ModelVar[]; rows: ModelConstraint[] }, s: Agenc
   return { name: `fair ${s.agency.id}`, sense: "min", objective, constraints: rows, vars };
 }
 
+/**
+ * Whether counts keep every row of the base model (cap, floor, rules, block totals): a
+ * backend's answer is checked before it is used, so an imprecise solve can only cost
+ * fairness (the caller falls back), never a hard rule.
+ */
+export function countsKeepRows(base: { rows: ModelConstraint[] }, counts: number[][]): boolean {
+  for (const row of base.rows) {
+    let sum = 0;
+    for (const [name, coef] of row.terms) {
+      if (name[0] !== "n") continue;
+      const [c, b] = name.slice(1).split("_").map(Number);
+      sum += coef * (counts[c]?.[b] ?? 0);
+    }
+    if ((row.lower !== undefined && sum < row.lower - 1e-9) || (row.upper !== undefined && sum > row.upper + 1e-9)) return false;
+  }
+  return true;
+}
+
 /** Read counts[class][block] from a solution. */
 function readCounts(values: Map<string, number>, classes: readonly ShareClass[], blocks: number): number[][] {
   return classes.map((c) => {
@@ -132,7 +247,7 @@ function readCounts(values: Map<string, number>, classes: readonly ShareClass[],
  * Objective 3 as one integer program: members of class c get k_c or k_c + 1 units (the
  * latter only when delta_c is 1), and D bounds both ends' distance from the target.
  */
-function minDeviationModel(base: { vars: ModelVar[]; rows: ModelConstraint[] }, s: AgencyStructure, normal: readonly ShareClass[], views: readonly LevelClass[], from: number): Model {
+function minDeviationModel(base: CountBase, s: AgencyStructure, normal: readonly ShareClass[], views: readonly LevelClass[], from: number): Model {
   const vars = [...base.vars, { name: "dev", lower: Math.max(0, from - EPS), upper: Infinity, integer: false }];
   const rows = [...base.rows];
   normal.forEach((c, i) => {
@@ -159,12 +274,14 @@ function minDeviationModel(base: { vars: ModelVar[]; rows: ModelConstraint[] }, 
  * Objective 3 by one integer program (its optimum snapped to the candidate deviation it
  * equals), then objective 4 within it. Past the budget, the best counts found stand.
  */
-export function solveFairMip(s: AgencyStructure, classes: readonly ShareClass[], views: readonly LevelClass[], totals: BlockTotals, backend: Backend, from: number): MipOutcome {
+export function solveFairMip(s: AgencyStructure, classes: readonly ShareClass[], views: readonly LevelClass[], base: CountBase, backend: Backend, from: number): MipOutcome {
   const normal = classes.filter((c) => !c.priority);
   const normalViews = normal.map((c) => views[c.index]);
-  const base = baseModel(s, classes, totals);
+  // GILIRAN_FAIR_BUDGET (seconds) overrides the budget: tests set 0 to exercise the fallback.
+  const budget = process.env.GILIRAN_FAIR_BUDGET === undefined ? BUDGET_SECONDS : Number(process.env.GILIRAN_FAIR_BUDGET);
+  if (!(budget > 0)) return { counts: null, proven: false, models: 0 };
   const started = performance.now();
-  const left = (): number => Math.max(BUDGET_SECONDS - (performance.now() - started) / 1000, 0.5);
+  const left = (): number => Math.max(budget - (performance.now() - started) / 1000, 0.5);
   let models = 0;
   let limit = from;
   // The relaxation's bound is often met (rules that barely bind): one model settles 3 and 4.
@@ -172,7 +289,10 @@ export function solveFairMip(s: AgencyStructure, classes: readonly ShareClass[],
   if (atBound !== null) {
     const result = backend.solve(atBound, { timeLimitSeconds: left() });
     models++;
-    if (result.status === "optimal") return { counts: readCounts(result.values, classes, s.blocks.length), proven: true, models };
+    if (result.status === "optimal") {
+      const counts = readCounts(result.values, classes, s.blocks.length);
+      if (countsKeepRows(base, counts)) return { counts, proven: true, models };
+    }
   }
   if (normal.length > 0) {
     const found = backend.solve(minDeviationModel(base, s, normal, normalViews, from), { timeLimitSeconds: left() });
@@ -186,7 +306,8 @@ export function solveFairMip(s: AgencyStructure, classes: readonly ShareClass[],
   const result = backend.solve(model, { timeLimitSeconds: left() });
   models++;
   if (result.status !== "optimal") return { counts: null, proven: false, models };
-  return { counts: readCounts(result.values, classes, s.blocks.length), proven: true, models };
+  const counts = readCounts(result.values, classes, s.blocks.length);
+  return countsKeepRows(base, counts) ? { counts, proven: true, models } : { counts: null, proven: false, models };
 }
 
 /** The relaxation's bound on objective 3 (days ignored): where the search starts. */

@@ -6,6 +6,7 @@
  * proportion to its available days (objective 5), then, should the greedy fill get stuck,
  * by a maximum flow, which finds a fit whenever one exists.
  */
+import { apportion } from "./apportion.js";
 
 export interface RealizeClass {
   size: number;
@@ -15,29 +16,11 @@ export interface RealizeClass {
   total: number;
 }
 
-/** Share `total` among parts in proportion to `weights`, each at most `limits[i]` (largest remainder). */
-export function apportion(total: number, weights: readonly number[], limits: readonly number[]): number[] | null {
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const parts = weights.map((w, i) => Math.min(limits[i], sum > 0 ? Math.floor((total * w) / sum) : 0));
-  let left = total - parts.reduce((a, b) => a + b, 0);
-  if (left < 0) return null;
-  const order = weights.map((_, i) => i).sort((a, b) => {
-    const ra = sum > 0 ? (total * weights[a]) / sum - parts[a] : 0;
-    const rb = sum > 0 ? (total * weights[b]) / sum - parts[b] : 0;
-    return rb - ra || a - b;
-  });
-  // Round the largest remainders up; then, while some is left, anything with room.
-  for (let pass = 0; pass < 2 && left > 0; pass++) {
-    for (const i of order) {
-      if (left === 0) break;
-      const room = limits[i] - parts[i];
-      if (room <= 0) continue;
-      const add = pass === 0 ? 1 : Math.min(room, left);
-      parts[i] += add;
-      left -= add;
-    }
-  }
-  return left === 0 ? parts : null;
+/** Share `total` among parts in proportion to `weights`, each at most `limits[i]`; null when it cannot fit. */
+function share(total: number, weights: readonly number[], limits: readonly number[]): number[] | null {
+  const sum = weights.reduce((x, y) => x + y, 0);
+  if (total > limits.reduce((x, y) => x + y, 0)) return null;
+  return apportion(total, weights.map((w) => (sum > 0 ? (total * w) / sum : 0)), [...limits]);
 }
 
 function greedy(classes: readonly RealizeClass[], demand: Int32Array, week: readonly number[]): Int32Array[] | null {
@@ -53,7 +36,7 @@ function greedy(classes: readonly RealizeClass[], demand: Int32Array, week: read
     if (c.total === 0) continue;
     const weeks = [...new Set(c.days.map((d) => week[d]))];
     const inWeek = weeks.map((w) => c.days.filter((d) => week[d] === w));
-    const quotas = apportion(c.total, inWeek.map((ds) => ds.length), inWeek.map((ds) => ds.length * c.size));
+    const quotas = share(c.total, inWeek.map((ds) => ds.length), inWeek.map((ds) => ds.length * c.size));
     if (quotas === null) return null;
     let spill = 0;
     const place = (candidates: number[], n: number): number => {
@@ -92,7 +75,7 @@ function greedy(classes: readonly RealizeClass[], demand: Int32Array, week: read
     for (let d = 0; d < days; d++) {
       if (left[d] === 0) continue;
       // Each class's part of today in proportion to what it still needs, within its size.
-      const parts = apportion(left[d], remaining, full.map((i, k) => Math.min(classes[i].size, remaining[k])));
+      const parts = share(left[d], remaining, full.map((i, k) => Math.min(classes[i].size, remaining[k])));
       if (parts === null) return null;
       full.forEach((i, k) => {
         counts[i][d] = parts[k];

@@ -15,7 +15,7 @@ import type { Backend } from "../backend.js";
 import { capAndPriority } from "./capAndPriority.js";
 import { diagnoseAgency } from "./diagnose.js";
 import { pinConflictCauses } from "./pins.js";
-import { solveFairMip, relaxedDeviation } from "./fairMip.js";
+import { baseModel, relaxedDeviation, solveFairMip, totalsOverCounts } from "./fairMip.js";
 import { levelTotals, type LevelClass } from "./levelTargets.js";
 import { agencyStructure } from "./pools.js";
 import { realize } from "./realize.js";
@@ -44,6 +44,16 @@ function byLevelling(problem: Problem, classes: readonly ShareClass[], views: re
     family.forEach((c, i) => (counts[c.index] = Array.from(fitted[i])));
   }
   return counts;
+}
+
+/** The cause when the flexible-work rule cannot hold with the cap and the rules. */
+function perPersonCause(problem: Problem, s: ReturnType<typeof agencyStructure>): InfeasibleCause {
+  const rule = problem.perPerson!;
+  const first = problem.calendar.weekStarts[rule.fullWeeks.indexOf(true)];
+  return {
+    code: "infeasible.per_person_week", rule: "officeDaysPerWeek", agencyId: s.agency.id, date: first,
+    values: { agency: s.agency.name, date: first, min: rule.min, max: rule.max, cap: s.agency.cap ?? "-", basis: s.agency.capBasis },
+  };
 }
 
 /** Whether daily counts per class keep every composition rule on every day. */
@@ -80,30 +90,43 @@ export function solveAgency(problem: Problem, agencyIndex: number, backend: Back
   // 3-4. Fair shares over share classes.
   const classes = shareClasses(problem, s, rulesCountRotating);
   if (classes.length === 0) return { causes: [], stats };
-  const chosenPriority = first.priority.reduce((a, b) => a + b, 0);
-  const chosenNormal = first.office.reduce((a, b) => a + b, 0) - chosenPriority;
-  setTargets(classes, chosenNormal, chosenPriority);
-  const views = classes.map((c) => levelView(problem, c));
-
   let counts: number[][] | null = null;
-  if (problem.rotation === "daily") {
-    const normal = new Int32Array(problem.calendar.days.length);
-    const priority = new Int32Array(problem.calendar.days.length);
-    s.blocks.forEach((block) => {
-      normal[block.days[0]] = first.office[block.index] - first.priority[block.index];
-      priority[block.days[0]] = first.priority[block.index];
-    });
-    counts = byLevelling(problem, classes, views, { normal, priority });
-    // The levelling ignores composition rules: its counts stand only where they keep them
-    // (then they are optimal, the relaxation's optimum being feasible).
-    if (counts !== null && rulesCountRotating && !keepsRules(s, classes, counts)) counts = null;
-  }
-  if (counts === null) {
+  if (problem.perPerson && problem.perPerson.fullWeeks.some(Boolean)) {
+    // Flexible work ties each week's days together: objectives 1-2 over the horizon at once.
+    const totals = totalsOverCounts(problem, s, classes, backend);
+    if (totals === null) return { causes: [perPersonCause(problem, s)], stats };
+    stats.models += totals.models;
+    setTargets(classes, totals.office - totals.priority, totals.priority);
+    const views = classes.map((c) => levelView(problem, c));
     const normalViews = classes.filter((c) => !c.priority).map((c) => views[c.index]);
-    const outcome = solveFairMip(s, classes, views, first, backend, relaxedDeviation(normalViews, chosenNormal));
+    const outcome = solveFairMip(s, classes, views, totals.base, backend, relaxedDeviation(normalViews, totals.office - totals.priority));
     stats.models += outcome.models;
     stats.proven = outcome.proven;
-    counts = outcome.counts ?? stageOneCounts(s, classes, first.counts);
+    counts = outcome.counts ?? totals.counts;
+  } else {
+    const chosenPriority = first.priority.reduce((a, b) => a + b, 0);
+    const chosenNormal = first.office.reduce((a, b) => a + b, 0) - chosenPriority;
+    setTargets(classes, chosenNormal, chosenPriority);
+    const views = classes.map((c) => levelView(problem, c));
+    if (problem.rotation === "daily") {
+      const normal = new Int32Array(problem.calendar.days.length);
+      const priority = new Int32Array(problem.calendar.days.length);
+      s.blocks.forEach((block) => {
+        normal[block.days[0]] = first.office[block.index] - first.priority[block.index];
+        priority[block.days[0]] = first.priority[block.index];
+      });
+      counts = byLevelling(problem, classes, views, { normal, priority });
+      // The levelling ignores composition rules: its counts stand only where they keep them
+      // (then they are optimal, the relaxation's optimum being feasible).
+      if (counts !== null && rulesCountRotating && !keepsRules(s, classes, counts)) counts = null;
+    }
+    if (counts === null) {
+      const normalViews = classes.filter((c) => !c.priority).map((c) => views[c.index]);
+      const outcome = solveFairMip(s, classes, views, baseModel(problem, s, classes, first)!, backend, relaxedDeviation(normalViews, chosenNormal));
+      stats.models += outcome.models;
+      stats.proven = outcome.proven;
+      counts = outcome.counts ?? stageOneCounts(s, classes, first.counts);
+    }
   }
 
   // 5. Counts into people, weeks and weekdays varied.

@@ -202,6 +202,33 @@ function build(problem: Problem, agencyIndices: number[]): Built {
     }
   }
 
+  // Flexible work: each rotating person's office days in every full week within [min, max],
+  // the minimum cut to the days they can come (not on leave, not pinned home).
+  const perPerson = problem.perPerson;
+  if (perPerson) {
+    for (const a of agencyIndices) {
+      if (problem.agencies[a].exempt) continue;
+      for (const p of problem.agencies[a].people) {
+        const person = problem.people[p];
+        if (person.attendance === "fixed") continue;
+        perPerson.fullWeeks.forEach((full, w) => {
+          if (!full) return;
+          const inWeek = (d: number): boolean => week[d] === w;
+          const office = officeTerms(person, inWeek);
+          let canCome = 0;
+          for (let d = 0; d < days; d++) if (inWeek(d) && NO_LEAVE(person, d) && !(varOf(person, d) === null && fixedMode(person, d) === HOME)) canCome++;
+          const least = Math.min(perPerson.min, canCome) - office.constant;
+          const most = perPerson.max - office.constant;
+          if (office.terms.size === 0) {
+            if ((least > 0 || most < 0) && brokenConstant === null) brokenConstant = `perPerson ${person.id} week ${w}: ${office.constant} pinned office days, allowed [${perPerson.min}, ${perPerson.max}]`;
+            return;
+          }
+          constraints.push({ name: `pp${p}_${w}`, terms: [...office.terms], lower: least, upper: most });
+        });
+      }
+    }
+  }
+
   const stages: Stage[] = [
     { name: "capUse", sense: "max", objective: capUse, vars: [], constraints: [] },
     { name: "priority", sense: "min", objective: priority, vars: [], constraints: [] },

@@ -1,21 +1,32 @@
 /**
- * The fairness figures of DESIGN.md (spread, standard deviation, Gini, Jain's index, largest
- * weekly spread, health-priority office days, cap use) per agency and overall: what `metrics`,
- * `compare` and report.html show, and which of two rosters is better on each.
+ * The fairness figures of DESIGN.md "Fairness metrics" per agency and overall: what
+ * `metrics`, `compare` and report.html show, and which of two rosters is better.
  *
- * Per agency, every figure is its worst fairness group's (largest spread, deviation and Gini,
- * smallest Jain's index), as the solver's objective takes the worst spread: fairness is asked
- * within a group (same rank and unit), and pooling groups would mostly measure what the
- * composition rules ask of each rank. The overall row is the worst over all groups for these
- * three too (metrics.json's `overall` pools everyone instead), with the totals of
- * `computeMetrics`.
+ * Every fairness figure is pooled over the scope's rotating, non-priority staff (see
+ * src/metrics/fairness.ts and docs/fairness.md); the (rank, unit) groups are detail in
+ * metrics.json and the report, not figures of their own here.
  */
 import type { Problem, Roster } from "../domain/problem.js";
-import { computeMetrics, type Metrics } from "../metrics/fairness.js";
+import { computeMetrics, type FairnessFigures, type Metrics } from "../metrics/fairness.js";
 
-export const FIGURE_NAMES = ["spread", "weeklySpread", "stdDev", "gini", "jain", "priorityOfficeDays", "capUse", "officeDays"] as const;
+/** The figures, in the order they are shown. */
+export const FIGURE_NAMES = [
+  "maxDeviation", "sumSquaredDeviation", "weeklyDeviation", "over2", "over1", "noOffice",
+  "stdDev", "gini", "jain", "weekdayLockedShare", "topWeekdayShare",
+  "priorityOfficeDays", "capUse", "rotating", "officeDays",
+] as const;
 export type FigureName = (typeof FIGURE_NAMES)[number];
 export type Figures = Record<FigureName, number | null>;
+
+/**
+ * The order in which two rosters are judged: DESIGN.md's objectives (use the cap, spare
+ * health priority, the largest deviation from a fair share, the sum of squares, the weekly
+ * deviation), then the other fairness figures.
+ */
+export const VERDICT_ORDER: readonly FigureName[] = [
+  "capUse", "priorityOfficeDays", "maxDeviation", "sumSquaredDeviation", "weeklyDeviation",
+  "over2", "over1", "noOffice", "stdDev", "gini", "jain", "weekdayLockedShare", "topWeekdayShare",
+];
 
 export interface ScopeFigures {
   /** null for the overall figures. */
@@ -24,54 +35,46 @@ export interface ScopeFigures {
   figures: Figures;
 }
 
+function pick(f: FairnessFigures & { priorityOfficeDays: number; capUse: number | null; officeDays: number }): Figures {
+  return {
+    maxDeviation: f.maxDeviation, sumSquaredDeviation: f.sumSquaredDeviation, weeklyDeviation: f.weeklyDeviation,
+    over2: f.over2, over1: f.over1, noOffice: f.noOffice, stdDev: f.stdDev, gini: f.gini, jain: f.jain,
+    weekdayLockedShare: f.weekdayLockedShare, topWeekdayShare: f.topWeekdayShare,
+    priorityOfficeDays: f.priorityOfficeDays, capUse: f.capUse, rotating: f.rotating, officeDays: f.officeDays,
+  };
+}
+
 /**
  * The figures of a roster: overall first, then each agency in input order.
  *
  * @param metrics the roster's `computeMetrics`, when already computed
  */
 export function rosterFigures(problem: Problem, roster: Roster, metrics: Metrics = computeMetrics(problem, roster)): ScopeFigures[] {
-  const o = metrics.overall;
-  const worst = (groups: Metrics["agencies"][number]["groups"]) => {
-    let [stdDev, gini, jain] = [0, 0, 1];
-    for (const group of groups) {
-      stdDev = Math.max(stdDev, group.stdDev);
-      gini = Math.max(gini, group.gini);
-      jain = Math.min(jain, group.jain);
-    }
-    return { stdDev, gini, jain };
-  };
-  const scopes: ScopeFigures[] = [{
-    agencyId: null,
-    name: "",
-    figures: { spread: o.worstSpread, weeklySpread: o.worstWeeklySpread, ...worst(metrics.agencies.flatMap((a) => a.groups)), priorityOfficeDays: o.priorityOfficeDays, capUse: o.capUse, officeDays: o.officeDays },
-  }];
-  for (const a of metrics.agencies) {
-    scopes.push({
-      agencyId: a.agencyId,
-      name: a.name,
-      figures: { spread: a.worstSpread, weeklySpread: a.worstWeeklySpread, ...worst(a.groups), priorityOfficeDays: a.priorityOfficeDays, capUse: a.capUse, officeDays: a.officeDays },
-    });
-  }
-  return scopes;
+  return [
+    { agencyId: null, name: "", figures: pick(metrics.overall) },
+    ...metrics.agencies.map((a) => ({ agencyId: a.agencyId, name: a.name, figures: pick(a) })),
+  ];
 }
 
 /** Which side is better on a figure: "a", "b", "=" (equal), or null (not comparable, or a figure with no better). */
 export type Better = "a" | "b" | "=" | null;
 
 /**
- * Lower spreads, deviation, Gini and priority days are better; higher Jain's index; cap use
- * closer to 1 (the policy's split is a target, not only a maximum). Office days alone say nothing.
+ * Lower deviations, counts of people off their share, Gini, weekday concentration and
+ * priority days are better; a higher Jain's index; cap use closer to 1 (the policy's split is
+ * a target, not only a maximum). Office days and the pool's size alone say nothing.
  *
  * @example better("gini", 0.1, 0.2) //=> "a"
  * @example better("capUse", 0.9, 1) //=> "b"
  */
 export function better(figure: FigureName, a: number | null, b: number | null): Better {
-  if (a === null || b === null || figure === "officeDays") return null;
+  if (a === null || b === null || figure === "officeDays" || figure === "rotating") return null;
   let score: number;
   if (figure === "jain") score = b - a;
   else if (figure === "capUse") score = Math.abs(1 - a) - Math.abs(1 - b);
   else score = a - b;
-  if (Math.abs(score) < 1e-9) return "=";
+  // Figures are rounded to 6 decimals: one unit in the last place is noise from fractional shares.
+  if (Math.abs(score) < 1.5e-6) return "=";
   return score < 0 ? "a" : "b";
 }
 
@@ -79,9 +82,16 @@ export interface ScopeComparison {
   agencyId: string | null;
   name: string;
   figures: Record<FigureName, { a: number | null; b: number | null; better: Better }>;
+  /**
+   * Which roster is better in the scope, and the figure that decides it (the first of
+   * `VERDICT_ORDER` on which they differ); "=" and null when they tie on every one.
+   */
+  verdict: { better: Better; by: FigureName | null };
   /** Person-days whose mode differs between the two rosters, and all person-days. */
   changed: number;
   assignments: number;
+  /** People with at least one changed day. */
+  changedPeople: number;
 }
 
 export interface Comparison {
@@ -100,13 +110,16 @@ export function compareRosters(problem: Problem, a: Roster, b: Roster): Comparis
   const fb = rosterFigures(problem, b);
   const days = problem.calendar.days.length;
   const changedBy = new Float64Array(problem.agencies.length);
+  const peopleBy = new Float64Array(problem.agencies.length);
   for (const person of problem.people) {
     const base = person.index * days;
     let n = 0;
     for (let d = 0; d < days; d++) if (a.modes[base + d] !== b.modes[base + d]) n++;
     changedBy[person.agency] += n;
+    if (n > 0) peopleBy[person.agency]++;
   }
   const changed = changedBy.reduce((s, n) => s + n, 0);
+  const changedPeople = peopleBy.reduce((s, n) => s + n, 0);
   const assignments = problem.people.length * days;
   const scopes = fa.map((scope, i): ScopeComparison => {
     const agency = scope.agencyId === null ? null : problem.agencies[i - 1];
@@ -115,10 +128,24 @@ export function compareRosters(problem: Problem, a: Roster, b: Roster): Comparis
       return [f, { a: x, b: y, better: better(f, x, y) }];
     })) as ScopeComparison["figures"];
     return {
-      agencyId: scope.agencyId, name: scope.name, figures,
+      agencyId: scope.agencyId, name: scope.name, figures, verdict: verdict(figures),
       changed: agency === null ? changed : changedBy[agency.index],
       assignments: agency === null ? assignments : agency.people.length * days,
+      changedPeople: agency === null ? changedPeople : peopleBy[agency.index],
     };
   });
   return { scopes, changed, assignments };
+}
+
+/**
+ * The better roster of a scope by `VERDICT_ORDER`: the first figure on which they differ decides.
+ *
+ * @example verdict({ capUse: { a: 1, b: 1, better: "=" }, maxDeviation: { a: 2, b: 1, better: "b" }, ... }) //=> { better: "b", by: "maxDeviation" }
+ */
+export function verdict(figures: ScopeComparison["figures"]): ScopeComparison["verdict"] {
+  for (const f of VERDICT_ORDER) {
+    const b = figures[f].better;
+    if (b === "a" || b === "b") return { better: b, by: f };
+  }
+  return { better: "=", by: null };
 }

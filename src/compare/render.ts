@@ -34,8 +34,8 @@ export function figureText(value: number | null): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(3);
 }
 
-/** A figure's name in words; "changed" names the changed assignments of `compare`. */
-export function figureLabel(figure: FigureName | "changed", lang: Lang): string {
+/** A figure's name in words; "changed", "changedPeople" and "verdict" name the lines `compare` adds. */
+export function figureLabel(figure: FigureName | "changed" | "changedPeople" | "verdict", lang: Lang): string {
   return formatMessage(`figure.${figure}` as MessageCode, {}, lang);
 }
 
@@ -54,7 +54,10 @@ export function metricsTable(scopes: ScopeFigures[], lang: Lang): string[] {
   return formatTable(rows, [false, false, true]);
 }
 
-/** Two rosters side by side: scope, figure, A, B, which is better, and the changed assignments of each scope. */
+/**
+ * Two rosters side by side: scope, figure, A, B, which is better; per scope the verdict (the
+ * better roster and the figure that decides it) and the changed assignments and people.
+ */
 export function compareTable(comparison: Comparison, lang: Lang): string[] {
   const rows: string[][] = [[formatMessage("table.scope", {}, lang), formatMessage("table.figure", {}, lang), "A", "B", formatMessage("table.better", {}, lang)]];
   for (const scope of comparison.scopes) {
@@ -62,7 +65,10 @@ export function compareTable(comparison: Comparison, lang: Lang): string[] {
       const { a, b, better } = scope.figures[f];
       rows.push([i === 0 ? scopeLabel(scope, lang) : "", figureLabel(f, lang), figureText(a), figureText(b), betterText(better)]);
     });
+    const decided = scope.verdict.by === null ? "=" : `${BETTER_TEXT[scope.verdict.better ?? "="]} (${figureLabel(scope.verdict.by, lang)})`;
+    rows.push(["", figureLabel("verdict", lang), "", "", decided]);
     rows.push(["", figureLabel("changed", lang), String(scope.changed), "", ""]);
+    rows.push(["", figureLabel("changedPeople", lang), String(scope.changedPeople), "", ""]);
   }
   return formatTable(rows, [false, false, true, true, false]);
 }
@@ -90,8 +96,9 @@ export function metricsCsv(scopes: ScopeFigures[]): string {
 }
 
 /**
- * Two rosters' figures as CSV: `scope,name,figure,a,b,better`, plus a `changed` row per scope
- * holding the changed assignments in `a` and all the scope's assignments in `b`.
+ * Two rosters' figures as CSV: `scope,name,figure,a,b,better`, plus per scope a `verdict` row
+ * (the deciding figure in `a`, the better roster in `better`), a `changed` row holding the
+ * changed assignments in `a` and all the scope's assignments in `b`, and a `changedPeople` row.
  */
 export function compareCsv(comparison: Comparison): string {
   const lines = ["scope,name,figure,a,b,better"];
@@ -101,7 +108,9 @@ export function compareCsv(comparison: Comparison): string {
       const { a, b, better } = scope.figures[f];
       lines.push([head, f, a ?? "", b ?? "", better ?? ""].join(","));
     }
+    lines.push([head, "verdict", scope.verdict.by ?? "", "", scope.verdict.better ?? ""].join(","));
     lines.push([head, "changed", scope.changed, scope.assignments, ""].join(","));
+    lines.push([head, "changedPeople", scope.changedPeople, "", ""].join(","));
   }
   return `${lines.join("\n")}\n`;
 }

@@ -109,9 +109,23 @@ export interface Agency {
   rules: CompositionRule[];
 }
 
+/**
+ * Flexible work (PermenPANRB 4/2025, scenario.json `perPerson.officeDaysPerWeek`): each
+ * rotating person's office days in every full week within [min, max]; the minimum shrinks to
+ * the days they can come (not on leave) that week.
+ */
+export interface PerPersonRule {
+  min: number;
+  max: number;
+  /** Per calendar week (`Calendar.weekStarts`): whether all its days, Monday to Sunday, lie in the horizon. */
+  fullWeeks: boolean[];
+}
+
 export interface Problem {
   name: string;
   rotation: "daily" | "weekly";
+  /** Office days per person per full week; null or absent when the scenario sets none. */
+  perPerson?: PerPersonRule | null;
   calendar: Calendar;
   people: Person[];
   agencies: Agency[];

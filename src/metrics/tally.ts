@@ -1,13 +1,18 @@
 /**
- * One pass over the roster that both the metrics and the objective values read: office /
- * home / leave person-days per agency, health-priority office days, and per fairness group
- * each counted member's units (history + office units) and the per-week office-day range.
+ * One pass over the roster that the figures read: office / home / leave person-days and the
+ * cap's person-days per agency, health-priority office days, and per person the office days,
+ * the fair share and the deviation from it (src/domain/shares.ts), the available days and
+ * the office days on the person's most frequent weekday.
+ *
+ * The people fairness is about are each agency's rotating, non-priority staff (`sharesTurns`):
+ * the "pooled" people. Their (rank, unit) groups are kept as detail.
+ *
  * Typed arrays throughout; allocation is per agency and per group, never per person-day.
  */
-import { HOME, LEAVE, OFFICE, type Problem, type Roster } from "../domain/problem.js";
+import { capOn, HOME, LEAVE, OFFICE, type Problem, type Roster } from "../domain/problem.js";
+import { fairShares, type ShareBasis } from "../domain/shares.js";
 import { RANKS, type Rank } from "../domain/values.js";
 import { ATTEND_PRIORITY, ATTEND_ROTATING, factsOf, type Facts } from "../verify/facts.js";
-import { weekBounds } from "../verify/rules.js";
 
 export interface GroupInfo {
   agency: number;
@@ -18,42 +23,47 @@ export interface GroupInfo {
 export interface Tally {
   days: number;
   weeks: number;
-  /** Per agency. */
+  /** Per agency: person-days by mode. */
   office: Float64Array;
   home: Float64Array;
   leave: Float64Array;
+  /** Per agency: office days of health-priority people. */
   priorityOffice: Float64Array;
-  /** Fairness groups, ordered by agency, rank (top first), unit. */
+  /** Per agency: the sum over workdays of the cap in force that day (`capOn`); 0 when exempt. */
+  capDays: Float64Array;
+  /** Per person: office days in the horizon. */
+  personOffice: Int32Array;
+  /** Per person: workdays not on leave. */
+  avail: Int32Array;
+  /** Per person: 1 when counted in fair shares (rotating, not health priority). */
+  pooled: Uint8Array;
+  /** Per pooled person: fair share and deviation `hist + office - share`, in days; NaN for others. */
+  share: Float64Array;
+  dev: Float64Array;
+  /** Per person: office days on the weekday the person is in most often. */
+  topWeekday: Int32Array;
+  /** (rank, unit) groups of pooled people, ordered by agency, rank (top first), unit. */
   groups: GroupInfo[];
-  /** Each person's group index, -1 when not in a fairness group. */
+  /** Each person's group index, -1 when not pooled. */
   groupOf: Int32Array;
-  /** 1 for a group member with no leave day in the horizon (the members fairness is measured on). */
-  counted: Uint8Array;
-  /** For counted members: history + office units (days, or weeks in weekly rotation). */
-  value: Float64Array;
-  /** Per group: all members, counted members, and min / max of `value` over the counted. */
-  members: Int32Array;
-  countedMembers: Int32Array;
-  valueMin: Float64Array;
-  valueMax: Float64Array;
-  /** Per group and week (`g * weeks + w`): fewest and most office days of a counted member (daily rotation only). */
-  weekMin: Int32Array;
-  weekMax: Int32Array;
+}
+
+/** Day of the week (0 Sunday .. 6 Saturday) of each ISO date. */
+export function weekdaysOf(days: readonly string[]): Uint8Array {
+  return Uint8Array.from(days, (iso) => new Date(`${iso}T00:00:00Z`).getUTCDay());
 }
 
 /**
- * Walk the roster once. Groups are `fairnessGroupKey`'s (agency, rank, unit as written,
- * attendance "rotating"), keyed here by numbers from the facts instead of a string per person.
+ * Walk the roster once, then compute shares agency by agency.
  */
 export function tally(problem: Problem, roster: Roster, facts: Facts = factsOf(problem)): Tally {
   const days = problem.calendar.days.length;
   if (roster.days !== days || roster.modes.length !== problem.people.length * days) {
     throw new Error(`roster shape ${roster.modes.length} modes / ${roster.days} days does not match ${problem.people.length} people x ${days} workdays`);
   }
-  const { first: weekFirst, end: weekEnd } = weekBounds(problem);
-  const weeks = weekFirst.length;
-  const { agencyOf, attendance, hasLeave, rankOf, unitOf, units, history } = facts;
+  const { agencyOf, attendance, rankOf, unitOf, units } = facts;
   const n = agencyOf.length;
+  const agencies = problem.agencies.length;
 
   // Groups, first in order of appearance, then renumbered in report order (agency, rank, unit).
   const groupOf = new Int32Array(n).fill(-1);
@@ -79,71 +89,73 @@ export function tally(problem: Problem, roster: Roster, facts: Facts = factsOf(p
   const renumber = new Int32Array(found.length);
   order.forEach((old, i) => (renumber[old] = i));
   for (let p = 0; p < n; p++) if (groupOf[p] >= 0) groupOf[p] = renumber[groupOf[p]];
-  const groups = order.map((old) => found[old]);
 
-  const agencies = problem.agencies.length;
   const t: Tally = {
-    days, weeks,
-    office: new Float64Array(agencies), home: new Float64Array(agencies), leave: new Float64Array(agencies), priorityOffice: new Float64Array(agencies),
-    groups, groupOf, counted: new Uint8Array(n), value: new Float64Array(n),
-    members: new Int32Array(groups.length), countedMembers: new Int32Array(groups.length),
-    valueMin: new Float64Array(groups.length).fill(Infinity), valueMax: new Float64Array(groups.length).fill(-Infinity),
-    weekMin: new Int32Array(groups.length * weeks).fill(2147483647), weekMax: new Int32Array(groups.length * weeks).fill(-1),
+    days,
+    weeks: problem.calendar.weekStarts.length,
+    office: new Float64Array(agencies), home: new Float64Array(agencies), leave: new Float64Array(agencies),
+    priorityOffice: new Float64Array(agencies), capDays: new Float64Array(agencies),
+    personOffice: new Int32Array(n), avail: new Int32Array(n), pooled: new Uint8Array(n),
+    share: new Float64Array(n).fill(Number.NaN), dev: new Float64Array(n).fill(Number.NaN),
+    topWeekday: new Int32Array(n),
+    groups: order.map((old) => found[old]), groupOf,
   };
+
+  for (const agency of problem.agencies) {
+    if (agency.exempt) continue;
+    let capacity = 0;
+    for (let d = 0; d < days; d++) capacity += capOn(agency, d) ?? 0;
+    t.capDays[agency.index] = capacity;
+  }
+
+  const weekday = weekdaysOf(problem.calendar.days);
+  const perWeekday = new Int32Array(7);
   const modes = roster.modes;
-  const weekly = problem.rotation === "weekly";
   for (let p = 0, base = 0; p < n; p++, base += days) {
     const a = agencyOf[p];
     let office = 0;
     let home = 0;
     let leave = 0;
+    perWeekday.fill(0);
     for (let d = 0; d < days; d++) {
       const m = modes[base + d];
-      if (m === OFFICE) office++;
-      else if (m === HOME) home++;
+      if (m === OFFICE) {
+        office++;
+        perWeekday[weekday[d]]++;
+      } else if (m === HOME) home++;
       else if (m === LEAVE) leave++;
     }
     t.office[a] += office;
     t.home[a] += home;
     t.leave[a] += leave;
     if (attendance[p] === ATTEND_PRIORITY) t.priorityOffice[a] += office;
-    const g = groupOf[p];
-    if (g < 0) continue;
-    t.members[g]++;
-    if (hasLeave[p] === 1) continue;
-    t.counted[p] = 1;
-    t.countedMembers[g]++;
-    let earned = weekly ? 0 : office;
-    for (let w = 0; w < weeks; w++) {
-      let inWeek = 0;
-      for (let d = weekFirst[w]; d < weekEnd[w]; d++) if (modes[base + d] === OFFICE) inWeek++;
-      if (weekly) {
-        if (inWeek === weekEnd[w] - weekFirst[w]) earned++;
-      } else {
-        const i = g * weeks + w;
-        if (inWeek < t.weekMin[i]) t.weekMin[i] = inWeek;
-        if (inWeek > t.weekMax[i]) t.weekMax[i] = inWeek;
-      }
-    }
-    const value = history[p] + earned;
-    t.value[p] = value;
-    if (value < t.valueMin[g]) t.valueMin[g] = value;
-    if (value > t.valueMax[g]) t.valueMax[g] = value;
+    t.personOffice[p] = office;
+    let top = 0;
+    for (let w = 0; w < 7; w++) if (perWeekday[w] > top) top = perWeekday[w];
+    t.topWeekday[p] = top;
+    const person = problem.people[p];
+    let avail = days;
+    if (person.leave !== null) for (let d = 0; d < days; d++) if (person.leave[d] === 1) avail--;
+    t.avail[p] = avail;
+    if (attendance[p] === ATTEND_ROTATING) t.pooled[p] = 1;
+  }
+
+  // Shares, agency by agency, as src/domain/shares.ts defines them.
+  for (const agency of problem.agencies) {
+    if (agency.exempt) continue;
+    const pooled = agency.people.filter((p) => t.pooled[p] === 1);
+    if (pooled.length === 0) continue;
+    let total = 0;
+    const basis: ShareBasis[] = pooled.map((p) => {
+      total += t.personOffice[p];
+      const person = problem.people[p];
+      return { weight: t.avail[p] + person.priorWorkdays, history: person.history };
+    });
+    const share = fairShares(basis, total);
+    pooled.forEach((p, i) => {
+      t.share[p] = share[i];
+      t.dev[p] = basis[i].history + t.personOffice[p] - share[i];
+    });
   }
   return t;
-}
-
-/** Largest max-min of office days within one week among a group's counted members; 0 in weekly rotation. */
-export function groupWeeklySpread(t: Tally, g: number): number {
-  let worst = 0;
-  for (let w = 0; w < t.weeks; w++) {
-    const i = g * t.weeks + w;
-    if (t.weekMax[i] >= 0 && t.weekMax[i] - t.weekMin[i] > worst) worst = t.weekMax[i] - t.weekMin[i];
-  }
-  return worst;
-}
-
-/** Spread of history + office units among a group's counted members; 0 when none is counted. */
-export function groupSpread(t: Tally, g: number): number {
-  return t.countedMembers[g] === 0 ? 0 : t.valueMax[g] - t.valueMin[g];
 }

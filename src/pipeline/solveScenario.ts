@@ -56,6 +56,8 @@ export interface SolveOutcome {
   /** Milliseconds per stage. */
   times: StageTimes;
   models: number;
+  /** Agencies whose fairness search ran out of budget (hard rules and objectives 1-2 hold; 3-4 unproven). */
+  unprovenAgencies: string[];
 }
 
 /**
@@ -90,7 +92,7 @@ export async function solveScenario(dir: string, outDir: string, options: SolveS
   const measured = clock();
   const written = await writeOutputs(outDir, problem, roster, { metrics, lang, excelBom: options.excelBom, xlsx: options.xlsx, onFile: options.onStage && ((done, total) => options.onStage!("write", done, total)), ...(reportHtml === undefined ? {} : { reportHtml }) });
   const wrote = clock();
-  return { problem, roster, metrics, objectives, written, warnings, times: { read, compile: compiled, solve: solved, verify: verified, metrics: measured, write: wrote }, models: stats.models };
+  return { problem, roster, metrics, objectives, written, warnings, times: { read, compile: compiled, solve: solved, verify: verified, metrics: measured, write: wrote }, models: stats.models, unprovenAgencies: stats.unprovenAgencies };
 }
 
 /** Milliseconds since the previous call. */

@@ -4,15 +4,20 @@
  * inline SVG.
  *
  * Sizes: the heatmap (agencies x days), the histogram and the figures are static HTML, so they
- * print and need no script. The person-by-day grid would be 50,000 rows for a province, so it
- * is rendered by the script from compact embedded JSON (one string of O/H/L per person), one
- * agency at a time and 200 rows a page: the DOM never holds more than one page of people.
+ * print and need no script. The person-by-day grid (the staff table: rank, unit, days, fair
+ * share, deviation, and the rules.csv line of a rule that holds the person away from their
+ * share) would be 50,000 rows for a province, so it is rendered by the script from compact
+ * embedded JSON (one string of O/H/L per person), one agency at a time and 200 rows a page,
+ * sorted as asked (by deviation, either way): the DOM never holds more than one page of people.
  *
  * Every text from the input (names can hold `<script>`) is escaped for HTML, and the embedded
  * JSON escapes `<`, `>` and `&` so that nothing in it can close its script element.
  */
-import { HOME, LEAVE, MODE_CODES, OFFICE, type Problem, type Roster } from "../domain/problem.js";
-import type { Metrics } from "../metrics/fairness.js";
+import { capOn, HOME, LEAVE, MODE_CODES, OFFICE, type CompositionRule, type Problem, type Roster } from "../domain/problem.js";
+import { RANKS } from "../domain/values.js";
+import type { AgencyMetrics, Metrics } from "../metrics/fairness.js";
+import { forcedRulePerPerson, type RuleForced } from "../metrics/ruleForced.js";
+import { tally, type Tally } from "../metrics/tally.js";
 import { formatMessage, type Lang, type MessageCode, type MessageValues } from "../messages/index.js";
 import { FIGURE_NAMES, rosterFigures, type ScopeFigures } from "../compare/figures.js";
 import { figureText } from "../compare/render.js";
@@ -69,6 +74,8 @@ export function renderReport(problem: Problem, roster: Roster, metrics: Metrics,
   });
   const figures = rosterFigures(problem, roster, metrics);
   const counted = countPass(problem, roster);
+  const shares = tally(problem, roster);
+  const forcedRules = forcedRulePerPerson(problem, shares, metrics.agencies.map((a) => a.ruleForced));
   return [
     `<!doctype html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n`,
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">\n`,
@@ -78,9 +85,11 @@ export function renderReport(problem: Problem, roster: Roster, metrics: Metrics,
     gridSection(problem, lang, t),
     plannerSection(problem, lang),
     histogramSection(problem, counted, t),
-    figuresSection(figures, metrics.unit, t),
+    figuresSection(figures, t),
+    forcedSection(problem, metrics.agencies, t),
+    groupsSection(metrics.agencies, t),
     findingsSection(options, t),
-    `<script type="application/json" id="giliran-data">${gridData(problem, counted, lang)}</script>\n`,
+    `<script type="application/json" id="giliran-data">${gridData(problem, counted, shares, forcedRules, lang)}</script>\n`,
     `<script>${SCRIPT}</script>\n`,
     `<div id="print-view"></div>\n<script type="application/json" id="giliran-planner">${plannerData(problem, lang)}</script>\n<script>${PLANNER_SCRIPT}</script>\n</body>\n</html>\n`,
   ].join("");
@@ -141,11 +150,11 @@ function heatmapSection(problem: Problem, counted: Counted, t: Words): string {
     const cells: string[] = [];
     for (let d = 0; d < days; d++) {
       const office = counts[agency.index * days + d];
-      if (agency.exempt || agency.cap === null) {
+      const cap = capOn(agency, d);
+      if (cap === null) {
         cells.push(`<td class="ex">${office}</td>`);
         continue;
       }
-      const cap = agency.cap;
       if (office > cap) {
         cells.push(`<td class="over">${office}/${cap}</td>`);
         continue;
@@ -167,29 +176,46 @@ function gridSection(problem: Problem, lang: Lang, t: Words): string {
     .join("");
   return `<section id="grid"><h2>${t("report.grid")}</h2><p class="note">${t("report.grid_note", { marks: formatMessage("report.marks", {}, lang) })}</p>\n` +
     `<div class="controls"><label>${t("report.agency")} <select id="agency">${options}</select></label> ` +
+    `<label>${t("report.sort")} <select id="sort"><option value="0">${t("report.sort_input")}</option><option value="1">${t("report.sort_below")}</option><option value="2">${t("report.sort_above")}</option></select></label> ` +
     `<input id="filter" type="search" placeholder="${t("report.filter")}" aria-label="${t("report.filter")}"> ` +
     `<button id="prev" type="button">${t("report.prev")}</button> <span id="pageinfo"></span> <button id="next" type="button">${t("report.next")}</button></div>\n` +
     `<noscript><p>${t("report.script_note")}</p></noscript>\n` +
-    `<div class="scroll"><table class="people"><thead><tr><th scope="col">${t("sheet.employee_id")}</th><th scope="col">${t("report.name")}</th>${dayHeaders(problem)}<th scope="col">${t("report.office_total")}</th></tr></thead><tbody id="people-body"></tbody></table></div></section>\n`;
+    `<div class="scroll"><table class="people"><thead><tr><th scope="col">${t("sheet.employee_id")}</th><th scope="col">${t("report.name")}</th>` +
+    `<th scope="col">${t("report.rank")}</th><th scope="col">${t("report.unit")}</th>${dayHeaders(problem)}<th scope="col">${t("report.office_total")}</th>` +
+    `<th scope="col">${t("report.share")}</th><th scope="col">${t("report.deviation")}</th><th scope="col">${t("report.rule")}</th></tr></thead><tbody id="people-body"></tbody></table></div></section>\n`;
 }
 
 /**
- * The grid's data as JSON text: per agency, one `[id, name, modes, mark]` per person, modes one
- * letter a day (O/H/L), mark 1 fixed, 2 health priority, 0 otherwise: about 70 bytes a person.
+ * The grid's data as JSON text: per agency, one `[id, name, modes, mark, rank, unit, share,
+ * deviation, rule]` per person, modes one letter a day (O/H/L), mark 1 fixed, 2 health
+ * priority, 0 otherwise, rank an index into `ranks`, share and deviation to one decimal (null
+ * outside the pool of rotating, non-priority staff), rule where a rule that holds the person
+ * away from their share is written ("rules.csv:4"; "" for none): about 90 bytes a person.
  * Written by hand rather than through `JSON.stringify` of 50,000 small arrays: 3x faster.
  */
-function gridData(problem: Problem, counted: Counted, lang: Lang): string {
+function gridData(problem: Problem, counted: Counted, shares: Tally, forcedRules: readonly string[], lang: Lang): string {
   const { days, letters } = counted;
   const labels = scriptJson({ page: formatMessage("report.page", {}, lang), noRows: formatMessage("report.no_rows", {}, lang) });
+  const rankIndex = new Map<string, number>(RANKS.map((r, i) => [r, i]));
   const agencies = problem.agencies.map((agency) => {
     const rows = agency.people.map((p) => {
       const person = problem.people[p];
       const mark = person.attendance === "fixed" ? 1 : person.attendance === "priority" ? 2 : 0;
-      return `[${jsonText(person.id)},${jsonText(person.name)},"${letters.toString("latin1", p * days, (p + 1) * days)}",${mark}]`;
+      const pooled = shares.pooled[p] === 1;
+      const share = pooled ? oneDecimal(shares.share[p]) : "null";
+      const dev = pooled ? oneDecimal(shares.dev[p]) : "null";
+      return `[${jsonText(person.id)},${jsonText(person.name)},"${letters.toString("latin1", p * days, (p + 1) * days)}",${mark},` +
+        `${rankIndex.get(person.rank)},${jsonText(person.unit)},${share},${dev},${jsonText(forcedRules[p])}]`;
     });
     return `[${rows.join(",")}]`;
   });
-  return `{"labels":${labels},"pageSize":${GRID_PAGE},"agencies":[${agencies.join(",\n")}]}`;
+  return `{"labels":${labels},"ranks":${scriptJson(RANKS)},"pageSize":${GRID_PAGE},"agencies":[${agencies.join(",\n")}]}`;
+}
+
+/** A number to one decimal as JSON ("-0" written as "0"). */
+function oneDecimal(x: number): string {
+  const text = x.toFixed(1);
+  return text === "-0.0" ? "0" : text.endsWith(".0") ? text.slice(0, -2) : text;
 }
 
 /** Text that needs no escaping in JSON nor inside a script element: the common case, quoted as is. */
@@ -200,35 +226,83 @@ function jsonText(text: string): string {
 }
 
 function histogramSection(problem: Problem, counted: Counted, t: Words): string {
-  const bins = new Array<number>(counted.days + 1).fill(0);
-  for (const person of problem.people) if (person.attendance !== "fixed") bins[counted.personOffice[person.index]]++;
-  const most = Math.max(1, ...bins);
-  const [width, height, left, bottom, top] = [640, 220, 40, 36, 18];
-  const slot = (width - left - 8) / bins.length;
-  const bars = bins.map((n, k) => {
-    const h = ((height - bottom - top) * n) / most;
+  const rotating = new Array<number>(counted.days + 1).fill(0);
+  const priority = new Array<number>(counted.days + 1).fill(0);
+  for (const person of problem.people) {
+    if (person.attendance === "rotating") rotating[counted.personOffice[person.index]]++;
+    else if (person.attendance === "priority") priority[counted.personOffice[person.index]]++;
+  }
+  const most = Math.max(1, ...rotating.map((n, k) => n + priority[k]));
+  const [width, height, left, bottom, top] = [640, 220, 40, 36, 30];
+  const slot = (width - left - 8) / rotating.length;
+  const scale = (height - bottom - top) / most;
+  const rotatingLabel = t("report.hist_rotating");
+  const priorityLabel = t("report.hist_priority");
+  const bars = rotating.map((n, k) => {
+    const m = priority[k];
     const x = left + k * slot;
-    const y = height - bottom - h;
-    return `<g><rect class="bar" x="${(x + 2).toFixed(1)}" y="${y.toFixed(1)}" width="${Math.max(1, slot - 4).toFixed(1)}" height="${h.toFixed(1)}"><title>${k}: ${n}</title></rect>` +
+    const w = Math.max(1, slot - 4).toFixed(1);
+    const base = height - bottom;
+    const y1 = base - n * scale;
+    const y2 = y1 - m * scale;
+    return `<g><rect class="bar" x="${(x + 2).toFixed(1)}" y="${y1.toFixed(1)}" width="${w}" height="${(n * scale).toFixed(1)}"><title>${k}: ${n} ${rotatingLabel}</title></rect>` +
+      (m > 0 ? `<rect class="bar prio" x="${(x + 2).toFixed(1)}" y="${y2.toFixed(1)}" width="${w}" height="${(m * scale).toFixed(1)}"><title>${k}: ${m} ${priorityLabel}</title></rect>` : "") +
       `<text x="${(x + slot / 2).toFixed(1)}" y="${height - bottom + 14}" text-anchor="middle">${k}</text>` +
-      (n > 0 ? `<text x="${(x + slot / 2).toFixed(1)}" y="${(y - 4).toFixed(1)}" text-anchor="middle" class="n">${n}</text>` : "") + `</g>`;
+      (n + m > 0 ? `<text x="${(x + slot / 2).toFixed(1)}" y="${(y2 - 4).toFixed(1)}" text-anchor="middle" class="n">${m > 0 ? `${n}+${m}` : n}</text>` : "") + `</g>`;
   });
+  const legend = `<g class="legend"><rect class="key" x="${left}" y="4" width="10" height="10"/><text x="${left + 14}" y="13">${rotatingLabel}</text>` +
+    `<rect class="key prio" x="${left + 120}" y="4" width="10" height="10"/><text x="${left + 134}" y="13">${priorityLabel}</text></g>`;
   return `<section id="histogram"><h2>${t("report.histogram")}</h2><p class="note">${t("report.histogram_note")}</p>\n` +
-    `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${t("report.histogram")}">` +
+    `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${t("report.histogram")}">${legend}` +
     `<line x1="${left}" y1="${height - bottom}" x2="${width - 8}" y2="${height - bottom}" class="axis"/>${bars.join("")}` +
     `<text x="${(width + left) / 2}" y="${height - 4}" text-anchor="middle">${t("report.days")}</text>` +
     `<text x="12" y="${(height - bottom) / 2}" text-anchor="middle" transform="rotate(-90 12 ${(height - bottom) / 2})">${t("report.people")}</text></svg></section>\n`;
 }
 
-function figuresSection(scopes: ScopeFigures[], unit: Metrics["unit"], t: Words): string {
+function figuresSection(scopes: ScopeFigures[], t: Words): string {
   const head = FIGURE_NAMES.map((f) => `<th scope="col">${t(`figure.${f}` as MessageCode)}</th>`).join("");
   const rows = scopes.map((scope) => {
     const name = scope.agencyId === null ? t("table.overall") : escapeHtml(scope.name);
     const cells = FIGURE_NAMES.map((f) => `<td>${figureText(scope.figures[f])}</td>`).join("");
     return `<tr${scope.agencyId === null ? ' class="overall"' : ""}><th scope="row">${name}</th>${cells}</tr>`;
   });
-  return `<section id="figures"><h2>${t("report.figures")}</h2><p class="note">${t(unit === "weeks" ? "metrics.unit_weeks" : "metrics.unit_days")}</p>\n` +
+  return `<section id="figures"><h2>${t("report.figures")}</h2><p class="note">${t("report.figures_note")}</p>\n` +
     `<div class="scroll"><table class="figures"><thead><tr><th scope="col">${t("table.scope")}</th>${head}</tr></thead>\n<tbody>\n${rows.join("\n")}\n</tbody></table></div></section>\n`;
+}
+
+/** A rule in words: "eselon_3, unit Umum: 1 to 1 a day". */
+function ruleText(rule: Pick<CompositionRule, "rank" | "unit" | "min" | "max">): string {
+  const who = [rule.rank ?? "*", ...(rule.unit === null ? [] : [rule.unit])].join(", ");
+  return `${who}: min ${rule.min}, max ${rule.max ?? "-"}`;
+}
+
+function forcedSection(problem: Problem, agencies: AgencyMetrics[], t: Words): string {
+  const lines: string[] = [];
+  agencies.forEach((a) => {
+    for (const f of a.ruleForced as RuleForced[]) {
+      lines.push(`<li>${t(f.direction === "up" ? "report.forced_up" : "report.forced_down", {
+        agency: a.name, file: f.file, line: f.line, rule: ruleText(f), people: f.people, mean: Math.abs(f.meanDeviation).toFixed(1), away: f.away,
+      })}</li>`);
+    }
+  });
+  if (problem.agencies.every((a) => a.rules.length === 0)) return "";
+  return `<section id="forced"><h2>${t("report.forced")}</h2><p class="note">${t("report.forced_note")}</p>\n` +
+    (lines.length === 0 ? `<p>${t("report.forced_none")}</p>` : `<ul>${lines.join("")}</ul>`) + `</section>\n`;
+}
+
+function groupsSection(agencies: AgencyMetrics[], t: Words): string {
+  const columns = ["report.group_members", "report.group_mean_office", "report.group_mean_share", "report.group_mean_deviation", "report.group_worst_deviation", "figure.noOffice", "report.group_spread"] as const;
+  const rows: string[] = [];
+  for (const a of agencies) {
+    for (const g of a.groups) {
+      const cells = [g.members, g.meanOffice, g.meanShare, g.meanDeviation, g.worstDeviation, g.noOffice, g.spread].map((v) => `<td>${figureText(v)}</td>`).join("");
+      rows.push(`<tr><th scope="row">${escapeHtml(a.name)}</th><td class="l">${escapeHtml(g.rank)}</td><td class="l">${escapeHtml(g.unit)}</td>${cells}</tr>`);
+    }
+  }
+  if (rows.length === 0) return "";
+  const head = [t("report.agency"), t("report.rank"), t("report.unit"), ...columns.map((c) => t(c))].map((h) => `<th scope="col">${h}</th>`).join("");
+  return `<section id="groups"><details><summary><h2>${t("report.groups")}</h2></summary>\n` +
+    `<div class="scroll"><table class="figures"><thead><tr>${head}</tr></thead>\n<tbody>\n${rows.join("\n")}\n</tbody></table></div></details></section>\n`;
 }
 
 function findingsSection(options: ReportOptions, t: Words): string {
@@ -261,14 +335,16 @@ thead th{background:#f3f4f6;position:sticky;top:0}
 .heat td.over{background:#c62828;color:#fff;font-weight:bold}
 .heat td.ex{background:#e5e7eb;color:#444}
 .people td{width:1.4rem;font-size:12px;padding:1px 2px}
-.people td.nm{text-align:left;width:auto;max-width:18rem;overflow:hidden;text-overflow:ellipsis}
+.people td.nm,.people td.tx{text-align:left;width:auto;max-width:18rem;overflow:hidden;text-overflow:ellipsis}
 .people td.mO{background:#006973;color:#fff}.people td.mH{background:#eef6f6;color:#456}.people td.mL{background:#f6e7b0;color:#6b5200}
 .figures td{text-align:right}.figures thead th{white-space:normal;max-width:8rem;vertical-align:bottom;font-size:12px}.figures tr.overall{font-weight:bold}
 .controls{margin:.3rem 0 .5rem;display:flex;gap:.5rem;align-items:center;flex-wrap:wrap}
 .controls select,.controls input,.controls button{font:inherit;padding:2px 6px}
-svg text{font-size:11px;fill:#333}svg .n{fill:#006973}svg .bar{fill:#2b8a93}svg .axis{stroke:#888}
+svg text{font-size:11px;fill:#333}svg .n{fill:#006973}svg .bar,svg .key{fill:#2b8a93}svg .bar.prio,svg .key.prio{fill:#e08a1e}svg .axis{stroke:#888}
+.figures td.l{text-align:left}summary h2{display:inline-block;border:none}
+.people td.dv{font-weight:bold}.people td.neg{color:#b42318}.people td.pos{color:#1d4ed8}
 .ok{color:#1b5e20;font-weight:bold}.warn{color:#8a4b00;font-weight:bold}
-#violations ul{margin:.2rem 0;padding-left:1.2rem}#violations li.more{list-style:none;color:#555}
+#violations ul,#forced ul{margin:.2rem 0;padding-left:1.2rem}#violations li.more{list-style:none;color:#555}
 @media print{
 @page{size:A4 landscape;margin:10mm}
 body{font-size:9pt;max-width:none;padding:0}
@@ -285,14 +361,19 @@ const SCRIPT = `
 (function(){
 "use strict";
 var data=JSON.parse(document.getElementById("giliran-data").textContent);
-var size=data.pageSize,sel=document.getElementById("agency"),filt=document.getElementById("filter");
+var size=data.pageSize,sel=document.getElementById("agency"),filt=document.getElementById("filter"),sort=document.getElementById("sort");
 var prev=document.getElementById("prev"),next=document.getElementById("next"),info=document.getElementById("pageinfo"),body=document.getElementById("people-body");
 var rows=[],page=0,marks=["",  " *"," +"];
 function fill(t,v){return t.replace(/\\{(\\w+)\\}/g,function(w,k){return k in v?String(v[k]):w;});}
 function choose(){
-  var people=data.agencies[Number(sel.value)]||[],q=filt.value.trim().toLowerCase();
+  var people=data.agencies[Number(sel.value)]||[],q=filt.value.trim().toLowerCase(),how=Number(sort.value);
   rows=[];
   for(var i=0;i<people.length;i++){var p=people[i];if(!q||p[0].toLowerCase().indexOf(q)>=0||p[1].toLowerCase().indexOf(q)>=0)rows.push(p);}
+  if(how>0){
+    var sign=how===1?1:-1,keyed=rows.map(function(p,i){return [p[7]===null?null:sign*p[7],i,p];});
+    keyed.sort(function(a,b){if(a[0]===b[0])return a[1]-b[1];if(a[0]===null)return 1;if(b[0]===null)return -1;return a[0]-b[0];});
+    rows=keyed.map(function(k){return k[2];});
+  }
   page=0;draw();
 }
 function cell(tr,tag,text,cls){var c=document.createElement(tag);c.textContent=text;if(cls)c.className=cls;tr.appendChild(c);return c;}
@@ -301,15 +382,19 @@ function draw(){
   var from=page*size,to=Math.min(rows.length,from+size),frag=document.createDocumentFragment();
   for(var i=from;i<to;i++){
     var p=rows[i],tr=document.createElement("tr"),office=0;
-    cell(tr,"th",p[0]+marks[p[3]]);cell(tr,"td",p[1],"nm");
+    cell(tr,"th",p[0]+marks[p[3]]);cell(tr,"td",p[1],"nm");cell(tr,"td",data.ranks[p[4]]||"","tx");cell(tr,"td",p[5],"tx");
     for(var d=0;d<p[2].length;d++){var m=p[2].charAt(d);if(m==="O")office++;cell(tr,"td",m,"m"+m);}
-    cell(tr,"td",String(office));frag.appendChild(tr);
+    cell(tr,"td",String(office));
+    cell(tr,"td",p[6]===null?"":String(p[6]));
+    cell(tr,"td",p[7]===null?"":(p[7]>0?"+":"")+p[7],p[7]===null?"":"dv"+(p[7]<-1?" neg":p[7]>1?" pos":""));
+    cell(tr,"td",p[8]);
+    frag.appendChild(tr);
   }
   body.replaceChildren(frag);
   info.textContent=rows.length?fill(data.labels.page,{from:from+1,to:to,rows:rows.length}):data.labels.noRows;
   prev.disabled=page===0;next.disabled=to>=rows.length;
 }
-sel.addEventListener("change",choose);filt.addEventListener("input",choose);
+sel.addEventListener("change",choose);sort.addEventListener("change",choose);filt.addEventListener("input",choose);
 prev.addEventListener("click",function(){page--;draw();});next.addEventListener("click",function(){page++;draw();});
 choose();
 })();

@@ -75,13 +75,15 @@ describe("giliran metrics and compare", () => {
   it("prints a roster's figures per agency and overall, and as CSV and JSON", () => {
     const text = giliran("metrics", join(out, "roster.csv"), "--scenario", TINY);
     expect(text).toMatchObject({ code: 0, stderr: "" });
-    expect(text.stdout).toMatch(/^scope\s+figure\s+value\noverall\s+fairness spread/);
-    expect(text.stdout).toMatch(/\nBAPPEDA\s+fairness spread/);
+    expect(text.stdout).toMatch(/^scope\s+figure\s+value\noverall\s+largest deviation from a fair share \(days\)/);
+    expect(text.stdout).toMatch(/\nBAPPEDA\s+largest deviation from a fair share/);
+    expect(text.stdout).toMatch(/rotating people never in the office\s+\d+\n/);
     const csv = giliran("metrics", join(out, "roster.csv"), "--scenario", TINY, "--csv").stdout.split("\n");
     expect(csv[0]).toBe("scope,name,figure,value");
     expect(csv).toContain("DINKES,Dinas Kesehatan,capUse,1");
     const json = JSON.parse(giliran("metrics", join(out, "roster.csv"), "--scenario", TINY, "--json").stdout);
-    expect(json).toMatchObject({ violations: 0, unit: "days", metrics: { overall: { people: 25 } } });
+    expect(json).toMatchObject({ violations: 0, metrics: { overall: { people: 25 } } });
+    expect(json.figures[0].figures).toHaveProperty("maxDeviation");
   });
 
   it("compares two rosters side by side with the changed assignments", () => {
@@ -89,6 +91,7 @@ describe("giliran metrics and compare", () => {
     expect(result).toMatchObject({ code: 0, stderr: "" });
     expect(result.stdout).toMatch(/^A: .*roster\.csv\nB: .*roster-wide\.csv\n\nscope\s+figure\s+A\s+B\s+better\n/);
     expect(result.stdout).toMatch(/\n\d+ of 225 assignments differ \([\d.]+ %\)\.\n/);
+    expect(result.stdout).toMatch(/\n\s+better, decided by\s+(=|[AB] \(.+\))\n/);
     const same = giliran("compare", join(out, "roster.csv"), join(out, "roster-wide.csv"), "--scenario", TINY, "--json");
     expect(JSON.parse(same.stdout)).toMatchObject({ changed: 0, assignments: 225, violations: { a: 0, b: 0 } });
   });

@@ -102,12 +102,13 @@ async function holdToOptimum(problem: Problem, family: string): Promise<void> {
   });
 }
 
+afterAll(() => {
+  for (const [name, t] of tallies) {
+    console.info(`exact property, ${name}: ${t.solved} solved equal on objectives 1-4, ${t.infeasible} infeasible (both), ${t.timeout} exact timeouts; uneven weekly weeks ${t.approximated}, of which ${t.gaps} above the optimum (largest excess ${t.worst.toFixed(2)} days)`);
+  }
+});
+
 describe("the count solver against the exact per-person model", () => {
-  afterAll(() => {
-    for (const [name, t] of tallies) {
-      console.info(`exact property, ${name}: ${t.solved} solved equal on objectives 1-4, ${t.infeasible} infeasible (both), ${t.timeout} exact timeouts; uneven weekly weeks ${t.approximated}, of which ${t.gaps} above the optimum (largest excess ${t.worst.toFixed(2)} days)`);
-    }
-  });
 
   it("small scenario directories (leave, rules, history): equal on objectives 1-4, infeasible exactly when the exact model is", async () => {
     backend = await loadBackend("auto");
@@ -135,5 +136,45 @@ describe("the count solver against the exact per-person model", () => {
   it("tiny agencies (2-9 people, one or two weeks): equal on objectives 1-4", async () => {
     backend = await loadBackend("auto");
     await fc.assert(fc.asyncProperty(problemArbitrary({ withLeave: true, withRules: true, withHistory: true }), (p) => holdToOptimum(p, "tiny")), { numRuns: EXACT_RUNS, seed: 91103 });
+  }, TIMEOUT);
+});
+
+describe("flexible work (office days per person per full week) against the exact model", () => {
+  it("keeps every rotating person within [min, max] in every full week, at the exact optimum of objectives 1-4", async () => {
+    backend = await loadBackend("auto");
+    const withRule = fc.tuple(realisticAgencyArbitrary({ minPeople: 8, maxPeople: 30 }), fc.constantFrom(0, 0, 1, 1, 2), fc.integer({ min: 1, max: 3 })).map(([problem, min, extra]) => {
+      problem.perPerson = { min, max: min + extra, fullWeeks: problem.calendar.weekStarts.map(() => true) };
+      return problem;
+    });
+    await fc.assert(
+      fc.asyncProperty(withRule, async (problem) => {
+        let roster = null;
+        try {
+          roster = solveProblem(problem, { backend }).roster;
+        } catch (error) {
+          if (!(error instanceof InfeasibleError)) throw error;
+        }
+        if (roster !== null) {
+          // Written from the rule's words, independently of the model builders.
+          const { days, week, weekStarts } = problem.calendar;
+          for (const person of problem.people) {
+            if (person.attendance === "fixed" || problem.agencies[person.agency].exempt) continue;
+            weekStarts.forEach((_, w) => {
+              let office = 0;
+              let canCome = 0;
+              days.forEach((_, d) => {
+                if (week[d] !== w || (person.leave !== null && person.leave[d] === 1)) return;
+                canCome++;
+                if (roster!.modes[person.index * days.length + d] === 1) office++;
+              });
+              expect(office, `${person.id} week ${w}`).toBeGreaterThanOrEqual(Math.min(problem.perPerson!.min, canCome));
+              expect(office, `${person.id} week ${w}`).toBeLessThanOrEqual(problem.perPerson!.max);
+            });
+          }
+        }
+        await holdToOptimum(problem, "flexible work");
+      }),
+      { numRuns: DEEP ? 300 : 16, seed: 91104 },
+    );
   }, TIMEOUT);
 });

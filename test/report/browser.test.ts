@@ -58,9 +58,9 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)("report.html in headle
     await expect(heat.nth(0).locator("td").first().textContent()).resolves.toBe("3/3");
     await expect(heat.nth(2).locator("th").textContent()).resolves.toMatch(/RSUD dr. Murjani/);
     const figures = page.locator("#figures table.figures");
-    await expect(figures.locator("thead").textContent()).resolves.toMatch(/Gini coefficient.*Jain's index.*cap use/);
+    await expect(figures.locator("thead").textContent()).resolves.toMatch(/largest deviation from a fair share.*Gini coefficient.*Jain's index.*cap use/);
     await expect(figures.locator("tbody tr").count()).resolves.toBe(4);
-    await expect(page.locator("#histogram svg rect.bar").count()).resolves.toBe(10);
+    await expect(page.locator("#histogram svg rect.bar:not(.prio)").count()).resolves.toBe(10);
     await expect(page.locator("#violations").textContent()).resolves.toMatch(/Every hard rule holds\./);
 
     // The grid: DINKES first; then BAPPEDA when picked.
@@ -76,6 +76,16 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)("report.html in headle
     await page.fill("#filter", "putri");
     await expect(rows.count()).resolves.toBe(1);
     await expect(rows.nth(0).locator("td.mL").count()).resolves.toBe(2);
+
+    // Sorted by deviation, most below their share first: deviations ascend, fixed staff (no share) last.
+    await page.fill("#filter", "");
+    await page.selectOption("#sort", "1");
+    const deviations = (await rows.evaluateAll((trs) => trs.map((tr) => tr.children[tr.children.length - 2].textContent ?? ""))).filter((d) => d !== "").map(Number);
+    expect(deviations.length).toBeGreaterThan(1);
+    expect(deviations).toEqual([...deviations].sort((x, y) => x - y));
+    await page.selectOption("#sort", "2");
+    const above = (await rows.evaluateAll((trs) => trs.map((tr) => tr.children[tr.children.length - 2].textContent ?? ""))).filter((d) => d !== "").map(Number);
+    expect(above).toEqual([...deviations].sort((x, y) => y - x));
 
     const shot = join(dir, "report.png");
     await page.screenshot({ path: shot, fullPage: true });

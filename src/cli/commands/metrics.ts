@@ -39,7 +39,7 @@ async function measuredRoster(problem: Problem, path: string, lang: Lang): Promi
 export function register(program: Command): void {
   figureOptions(program
     .command("metrics")
-    .description("Fairness figures of a roster (spread, standard deviation, Gini, Jain's index, weekly spread, health-priority office days, cap use), per agency and overall.")
+    .description("Fairness figures of a roster, per agency and overall: deviations from fair shares, people off their share, people never in, Gini, Jain's index, weekly deviation, weekday concentration, health-priority office days, cap use.")
     .argument("<roster>", "roster file (long or wide form)"))
     .action(async (rosterPath: string, flags: FigureFlags) => {
       const lang = langOption(flags.lang);
@@ -48,18 +48,15 @@ export function register(program: Command): void {
         const { roster, violations } = await measuredRoster(problem, rosterPath, lang);
         const metrics = computeMetrics(problem, roster);
         const scopes = rosterFigures(problem, roster, metrics);
-        if (flags.json) process.stdout.write(`${JSON.stringify({ file: rosterPath, violations, unit: metrics.unit, figures: scopes, metrics }, null, 2)}\n`);
+        if (flags.json) process.stdout.write(`${JSON.stringify({ file: rosterPath, violations, figures: scopes, metrics }, null, 2)}\n`);
         else if (flags.csv) process.stdout.write(metricsCsv(scopes));
-        else {
-          const note = formatMessage(metrics.unit === "weeks" ? "metrics.unit_weeks" : "metrics.unit_days", {}, lang);
-          process.stdout.write(`${metricsTable(scopes, lang).join("\n")}\n\n${note}\n`);
-        }
+        else process.stdout.write(`${metricsTable(scopes, lang).join("\n")}\n\n${formatMessage("metrics.note", {}, lang)}\n`);
       });
     });
 
   figureOptions(program
     .command("compare")
-    .description("Two rosters of one scenario side by side: fairness figures, which is better on each, and how many assignments differ.")
+    .description("Two rosters of one scenario side by side: fairness figures, which is better on each and overall (objectives first), and how many assignments differ.")
     .argument("<roster-a>", "first roster file (A)")
     .argument("<roster-b>", "second roster file (B)"))
     .action(async (pathA: string, pathB: string, flags: FigureFlags) => {
@@ -81,7 +78,7 @@ export function register(program: Command): void {
             "",
             formatMessage("compare.changed", { changed: comparison.changed, total: comparison.assignments, percent: changedPercent(comparison.changed, comparison.assignments) }, lang),
             formatMessage("compare.better_note", {}, lang),
-            formatMessage(problem.rotation === "weekly" ? "metrics.unit_weeks" : "metrics.unit_days", {}, lang),
+            formatMessage("metrics.note", {}, lang),
           ];
           process.stdout.write(`${lines.join("\n")}\n`);
         }

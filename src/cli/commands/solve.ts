@@ -46,12 +46,16 @@ export function register(program: Command): void {
           bar.stop();
           printWarnings(outcome.warnings, lang);
           if (!flags.quiet) {
-            const { problem, objectives, written } = outcome;
+            const { problem, objectives, metrics, written } = outcome;
             const seconds = ((performance.now() - started) / 1000).toFixed(2);
             process.stdout.write(`${formatMessage("solve.summary", {
               agencies: problem.agencies.length, employees: problem.people.length, workdays: problem.calendar.days.length,
-              out: flags.out, seconds, spread: objectives.maxDeviation.toFixed(1), weekly: objectives.weeklyDeviation.toFixed(1),
+              out: flags.out, seconds, deviation: objectives.maxDeviation.toFixed(1), weekly: objectives.weeklyDeviation.toFixed(1),
+              noOffice: metrics.overall.noOffice,
             }, lang)}\n${formatMessage("solve.verified", {}, lang)}\n${formatMessage("solve.files", { files: writtenNames(written) }, lang)}\n`);
+            if (outcome.unprovenAgencies.length > 0) {
+              process.stdout.write(`${formatMessage("solve.unproven", { count: outcome.unprovenAgencies.length, agencies: outcome.unprovenAgencies.slice(0, 10).join(", ") }, lang)}\n`);
+            }
           }
         } finally {
           bar.stop();
