@@ -8,7 +8,7 @@
  *   node dist/bench/run.js [--sizes 1000,10000] [--quick] [--out bench/RESULTS.md]
  */
 import { fork } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { cpus, freemem, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -183,7 +183,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
     seconds: (performance.now() - started) / 1000,
   };
   const out = options.out === undefined ? DEFAULT_OUT : options.out;
-  if (out !== null) await writeFile(out, formatResults(report));
+  if (out !== null) await writeFile(out, formatResults(report) + (await keptSection(out)));
   return report;
 }
 
@@ -205,6 +205,15 @@ function expectKind<K extends WorkerResult["kind"]>(result: WorkerResult | Failu
 }
 
 // ---- RESULTS.md -------------------------------------------------------------------------
+
+/** The roster.xlsx section (measured by bench/xlsxSpeed.ts, not by this suite), kept when the rest is rewritten. */
+async function keptSection(out: string): Promise<string> {
+  const text = await readFile(out, "utf8").catch(() => "");
+  const start = text.indexOf(XLSX_SECTION);
+  return start === -1 ? "" : `\n${text.slice(start).trimEnd()}\n`;
+}
+
+export const XLSX_SECTION = "<!-- roster.xlsx: bench/xlsxSpeed.ts -->";
 
 const s = (ms: number) => (ms / 1000).toFixed(2);
 const mb = (bytes: number) => (bytes / 1e6).toFixed(1);

@@ -140,9 +140,34 @@ function pendingBytes(sheet: Worksheet): number {
 
 const PENDING_LIMIT = 8 << 20;
 
-/** Wait until the zip has taken most of what the sheet produced (checked every few hundred rows). */
-async function keepUp(sheet: Worksheet): Promise<void> {
-  while (pendingBytes(sheet) > PENDING_LIMIT) await new Promise((resolve) => setTimeout(resolve, 1));
+/**
+ * The sheets whose XML the zip may not have taken yet. The zip takes sheets one after the
+ * other, so committed sheets can queue up behind the one it is compressing: the limit is on
+ * all of them together, not on the sheet being written.
+ */
+class Backlog {
+  private readonly sheets: Worksheet[] = [];
+
+  add(sheet: Worksheet): void {
+    this.sheets.push(sheet);
+  }
+
+  private pending(): number {
+    let total = 0;
+    for (let i = this.sheets.length - 1; i >= 0; i--) {
+      const sheet = this.sheets[i];
+      const n = pendingBytes(sheet);
+      // A committed sheet with nothing left has been taken whole.
+      if (n === 0 && (sheet as unknown as { committed?: boolean }).committed) this.sheets.splice(i, 1);
+      total += n;
+    }
+    return total;
+  }
+
+  /** Wait until the zip has taken most of what was produced (called every few hundred rows and after each sheet). */
+  async keepUp(): Promise<void> {
+    while (this.pending() > PENDING_LIMIT) await new Promise((resolve) => setTimeout(resolve, 1));
+  }
 }
 
 /** The date of every zip entry and of the workbook: the same input gives the same bytes. */
@@ -187,6 +212,7 @@ export async function writeRosterXlsx(sink: ByteSink, problem: Problem, roster: 
   const tallies = tally(problem, roster);
   const period = t("xlsx.period", { scenario: problem.name, first: days[0] ?? "", last: days[days.length - 1] ?? "", workdays: days.length });
   const taken = new Set<string>();
+  const backlog = new Backlog();
 
   fixZipDates();
   const out = sinkStream(sink);
@@ -242,6 +268,7 @@ export async function writeRosterXlsx(sink: ByteSink, problem: Problem, roster: 
     const sheet = workbook.addWorksheet(sheetName(t("xlsx.piket_sheet"), taken), {
       pageSetup: printSetup("1:1"), headerFooter: headerFooter(t("xlsx.piket_sheet")),
     });
+    backlog.add(sheet);
     sheet.columns = days.map(() => ({ width: 22 }));
     const title = sheet.addRow([t("xlsx.piket_title", { scenario: problem.name })]);
     title.font = { bold: true, size: 14 };
@@ -269,7 +296,7 @@ export async function writeRosterXlsx(sink: ByteSink, problem: Problem, roster: 
       const longest = Math.max(0, ...lists.map((l) => l.length));
       for (let k = 0; k < longest; k++) {
         sheet.addRow(lists.map((l) => l[k] ?? null)).commit();
-        if (++rows % 500 === 0) await keepUp(sheet);
+        if (++rows % 500 === 0) await backlog.keepUp();
       }
     }
     sheet.commit();
@@ -287,8 +314,10 @@ export async function writeRosterXlsx(sink: ByteSink, problem: Problem, roster: 
       { width: 21, style: { numFmt: "@" } }, { width: 30 }, { width: 11 }, { width: 26 }, { width: 18 },
       ...days.map(() => ({ width: 6.5 })), { width: 8 }, { width: 8 },
     ];
+    backlog.add(sheet);
     await writeAgencySheet(sheet, agency);
     sheet.commit();
+    await backlog.keepUp();
   }
 
   async function writeAgencySheet(sheet: Worksheet, agency: Agency): Promise<void> {
@@ -327,7 +356,7 @@ export async function writeRosterXlsx(sink: ByteSink, problem: Problem, roster: 
       const share = tallies.share[p];
       values.push(Number.isNaN(share) ? null : round1(share));
       sheet.addRow(values).commit();
-      if (++written % 500 === 0) await keepUp(sheet);
+      if (++written % 500 === 0) await backlog.keepUp();
     }
     const first = AGENCY_HEADER_ROWS + 1;
     const last = AGENCY_HEADER_ROWS + agency.people.length;
