@@ -2,7 +2,7 @@
  * The compiled problem (what the solver and the verifier read) and the roster (what they
  * write and check). Compiled from a `ScenarioInput` by `src/policy/compile.ts`.
  */
-import type { Rank, Employment } from "./values.js";
+import { unitKey, type Rank, type Employment } from "./values.js";
 
 /** An employee's mode on one workday. Stored as one byte per person-day. */
 export const HOME = 0;
@@ -154,7 +154,7 @@ export function capBasisOn(agency: Agency, day: number): string {
 }
 
 export function ruleMatches(rule: CompositionRule, person: Person): boolean {
-  return (rule.rank === null || rule.rank === person.rank) && (rule.unit === null || rule.unit.toLowerCase() === person.unit.toLowerCase());
+  return (rule.rank === null || rule.rank === person.rank) && (rule.unit === null || unitKey(rule.unit) === unitKey(person.unit));
 }
 
 /** The key of a fairness group: same agency, rank and unit, rotating and not health priority. */

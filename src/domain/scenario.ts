@@ -4,8 +4,8 @@
  */
 import { z } from "zod";
 import {
-  RANKS, EMPLOYMENTS, booleanCell, countCell, dateCell, employmentCell, idCell, parseDate,
-  percentCell, rankCell, textCell,
+  EMPLOYMENTS, MAX_COUNT, RANK_EXPECTED, booleanCell, countCell, dateCell, employmentCell, idCell,
+  jsonNumber, parseDate, percentCell, rankCell, textCell,
 } from "./values.js";
 import { PPKM_REGIONS, PPKM_SECTORS, ZONES } from "../policy/presets.js";
 
@@ -21,12 +21,16 @@ const isoDate = z.string().transform((raw, ctx) => {
   return iso;
 });
 
+/** Numbers in scenario.json, under the same rules as CSV cells (`src/domain/values.ts`). */
+const jsonPercent = jsonNumber({ min: 0, max: 100, whole: false, expected: "a number from 0 to 100" });
+const jsonCount = jsonNumber({ min: 0, max: MAX_COUNT, whole: true, expected: "a whole number from 0 to 10,000,000" });
+
 /** A percent, a count, or a national preset resolved on the start date (`src/policy/presets.ts`). */
 export const officeCapSchema = z.union([
-  z.strictObject({ percent: z.number().min(0).max(100) }),
-  z.strictObject({ count: z.number().int().min(0) }),
+  z.strictObject({ percent: jsonPercent }),
+  z.strictObject({ count: jsonCount }),
   z.strictObject({ zone: z.enum(ZONES) }),
-  z.strictObject({ ppkmLevel: z.number().int().min(1).max(4), region: z.enum(PPKM_REGIONS), sector: z.enum(PPKM_SECTORS).default("non-essential") }),
+  z.strictObject({ ppkmLevel: jsonNumber({ min: 1, max: 4, whole: true, expected: "a PPKM level: 1, 2, 3 or 4" }), region: z.enum(PPKM_REGIONS), sector: z.enum(PPKM_SECTORS).default("non-essential") }),
 ]);
 export type OfficeCap = z.infer<typeof officeCapSchema>;
 
@@ -41,16 +45,16 @@ export const scenarioSchema = z
     rotation: z.enum(["daily", "weekly"]).default("daily"),
     mandatory: z
       .strictObject({
-        ranks: z.array(z.enum(RANKS)).default([]),
+        ranks: z.array(rankCell).default([]),
         positions: z.array(z.string()).default([]),
       })
       .default({ ranks: [], positions: [] }),
     rotating: z
-      .strictObject({ employment: z.array(z.enum(EMPLOYMENTS)).default([...EMPLOYMENTS]) })
+      .strictObject({ employment: z.array(employmentCell).default([...EMPLOYMENTS]) })
       .default({ employment: [...EMPLOYMENTS] }),
     healthPriority: z
       .strictObject({
-        minAge: z.number().int().min(0).optional(),
+        minAge: jsonNumber({ min: 0, max: 150, whole: true, expected: "a whole number of years from 0 to 150" }).optional(),
         pregnant: z.boolean().default(false),
         comorbid: z.boolean().default(false),
       })
@@ -83,7 +87,7 @@ const wildcardRank = z.string().optional().transform((raw, ctx) => {
   if (text === "" || text === "*") return null;
   const parsed = rankCell.safeParse(text);
   if (!parsed.success) {
-    ctx.addIssue({ code: "custom", message: "rank", params: { expected: `* or a rank (${RANKS.join(", ")})`, received: text } });
+    ctx.addIssue({ code: "custom", message: "rank", params: { expected: `* or a rank (${RANK_EXPECTED})`, received: text } });
     return z.NEVER;
   }
   return parsed.data;

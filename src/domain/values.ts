@@ -45,36 +45,89 @@ function rankKey(raw: string): string {
 export const EMPLOYMENTS = ["pns", "pppk", "ptt", "honorer"] as const;
 export type Employment = (typeof EMPLOYMENTS)[number];
 
+/**
+ * Employment types as SIMPEG/SIASN and planners write them: `P3K`, the everyday name of PPPK
+ * (government employees with a work agreement), `Non ASN` for honorer staff, and so on.
+ */
+export const EMPLOYMENT_ALIASES: Readonly<Record<string, Employment>> = {
+  p3k: "pppk", pppk_paruh_waktu: "pppk", cpns: "pns",
+  non_asn: "honorer", nonasn: "honorer", tenaga_honorer: "honorer", thl: "honorer",
+  pegawai_tidak_tetap: "ptt",
+};
+
+/** A name as the vocabularies compare it: any case, spaces or dashes for underscores. */
+const vocabularyKey = (raw: string): string => raw.trim().toLowerCase().replace(/[\s-]+/g, "_");
+
+/**
+ * The rank a text names, or `null`: a rank or one of its aliases, any case, spaces or dashes
+ * for underscores. The one reading of a rank, wherever one is written (employees.csv,
+ * rules.csv, scenario.json `mandatory.ranks`).
+ *
+ * @example parseRank(" Administrator ") //=> "eselon_3"
+ * @example parseRank("Eselon-4") //=> "eselon_4"
+ * @example parseRank("Eselon II.a") //=> "eselon_2"
+ */
+export function parseRank(raw: string): Rank | null {
+  const key = rankKey(raw);
+  return (RANKS as readonly string[]).includes(key) ? (key as Rank) : (RANK_ALIASES[key] ?? null);
+}
+
+/**
+ * The employment type a text names, or `null` (any case; `p3k` for `pppk`). The one reading
+ * wherever one is written (employees.csv, scenario.json `rotating.employment`).
+ *
+ * @example parseEmployment("PNS") //=> "pns"
+ */
+export function parseEmployment(raw: string): Employment | null {
+  const key = vocabularyKey(raw);
+  return (EMPLOYMENTS as readonly string[]).includes(key) ? (key as Employment) : (EMPLOYMENT_ALIASES[key] ?? null);
+}
+
+/** What a message lists (the Indonesian spellings of the same levels and types are in docs/outputs.md). */
+export const RANK_EXPECTED = [...RANKS, ...LISTED_RANK_ALIASES].join(", ");
+export const EMPLOYMENT_EXPECTED = [...EMPLOYMENTS, "p3k"].join(", ");
+
+const unitKeys = new Map<string, string>();
+
+/**
+ * The key units are matched and grouped by, everywhere (rules.csv, fairness groups, metrics):
+ * case, surrounding space and runs of inner space ignored. What is shown stays the unit as
+ * employees.csv first spells it (`src/policy/compile.ts`).
+ *
+ * @example unitKey("  Sub  Bagian UMUM ") === unitKey("sub bagian umum") //=> true
+ */
+export function unitKey(unit: string): string {
+  let key = unitKeys.get(unit);
+  if (key === undefined) {
+    key = unit.trim().replace(/\s+/g, " ").toLowerCase();
+    // Units are few; the memo keeps rule matching over a million people cheap.
+    if (unitKeys.size < 10_000) unitKeys.set(unit, key);
+  }
+  return key;
+}
+
 /** Indonesian Excel writes TRUE/FALSE as BENAR/SALAH. */
 const TRUE_WORDS = new Set(["true", "1", "ya", "yes", "y", "benar"]);
 const FALSE_WORDS = new Set(["false", "0", "tidak", "no", "n", "salah", ""]);
 
 /** A rank cell: a rank name or one of its aliases, any case, spaces or dashes for underscores. */
 export const rankCell = z.string().transform((raw, ctx): Rank => {
-  const key = rankKey(raw);
-  const rank = (RANKS as readonly string[]).includes(key) ? (key as Rank) : RANK_ALIASES[key];
-  if (rank === undefined) {
-    ctx.addIssue({ code: "custom", message: "rank", params: { expected: [...RANKS, ...LISTED_RANK_ALIASES].join(", "), received: raw } });
+  const rank = parseRank(raw);
+  if (rank === null) {
+    ctx.addIssue({ code: "custom", message: "rank", params: { expected: RANK_EXPECTED, received: raw } });
     return z.NEVER;
   }
   return rank;
 });
 
-/** Employment types as SIMPEG/SIASN and planners write them (after lower case, spaces and dashes as `_`). */
-export const EMPLOYMENT_ALIASES: Readonly<Record<string, Employment>> = {
-  p3k: "pppk", pppk_paruh_waktu: "pppk", cpns: "pns", asn: "pns",
-  non_asn: "honorer", nonasn: "honorer", tenaga_honorer: "honorer", thl: "honorer",
-  pegawai_tidak_tetap: "ptt",
-};
-
+/** An employment cell: an employment type or its alias, any case. */
 export const employmentCell = z.string().transform((raw, ctx): Employment => {
-  const plain = raw.trim().toLowerCase();
-  const key = (EMPLOYMENTS as readonly string[]).includes(plain) ? (plain as Employment) : EMPLOYMENT_ALIASES[plain.replace(/[\s\-]+/g, "_")];
-  if (key === undefined) {
-    ctx.addIssue({ code: "custom", message: "employment", params: { expected: EMPLOYMENTS.join(", "), received: raw } });
+  const employment = parseEmployment(raw);
+  if (employment === null) {
+    ctx.addIssue({ code: "custom", message: "employment", params: { expected: EMPLOYMENT_EXPECTED, received: raw } });
     return z.NEVER;
   }
-  return key;
+  return employment;
 });
 
 /** true/false, 1/0, ya/tidak, BENAR/SALAH (and yes/no); an empty cell is false. */
@@ -85,6 +138,12 @@ export const booleanCell = z.string().transform((raw, ctx): boolean => {
   ctx.addIssue({ code: "custom", message: "boolean", params: { expected: "true/false, 1/0, ya/tidak or benar/salah", received: raw } });
   return z.NEVER;
 });
+
+/** Days in a month of the proleptic Gregorian calendar (plain arithmetic, no `Date`). */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
 
 /**
  * Parse a calendar date written `YYYY-MM-DD` or, as Indonesian Excel writes it, `DD/MM/YYYY`.
@@ -104,8 +163,7 @@ export function parseDate(raw: string): string | null {
     return null;
   }
   if (month < 1 || month > 12 || day < 1) return null;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day > daysInMonth) return null;
+  if (day > daysInMonth(year, month)) return null;
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
@@ -118,26 +176,94 @@ export const dateCell = z.string().transform((raw, ctx): string => {
   return iso;
 });
 
-/** A whole number >= 0 in a cell. */
-export const countCell = z.string().transform((raw, ctx): number => {
-  const text = raw.trim();
-  if (!/^\d+$/.test(text)) {
-    ctx.addIssue({ code: "custom", message: "count", params: { expected: "a whole number of 0 or more", received: raw } });
-    return z.NEVER;
-  }
-  return Number(text);
-});
+/**
+ * The number rules, one place for every file. A count (people, days, a cap) is a plain digit
+ * string from 0 to `MAX_COUNT`: no sign, no decimals, no exponent (`1e1`), no hex (`0x10`), no
+ * thousands separator; a larger number is a typo (a province has about 100,000 civil
+ * servants), and beyond about 16 digits JavaScript cannot even hold it exactly (a 400-digit
+ * number reads as Infinity). A percent is digits with at most one decimal mark, `.` or `,`
+ * (as Indonesian Excel writes it), from 0 to 100, optionally followed by `%`. Spaces around a
+ * cell are ignored.
+ */
+export const MAX_COUNT = 10_000_000;
+export const COUNT_EXPECTED = "a whole number from 0 to 10,000,000, digits only";
+export const PERCENT_EXPECTED = "a percentage from 0 to 100, digits with an optional decimal . or ,";
 
-/** A percentage in a cell: 0 to 100, decimals with a point or an Indonesian comma. */
-export const percentCell = z.string().transform((raw, ctx): number => {
-  const text = raw.trim().replace(/%$/, "").trim().replace(",", ".");
-  const value = Number(text);
-  if (text === "" || !Number.isFinite(value) || value < 0 || value > 100) {
-    ctx.addIssue({ code: "custom", message: "percent", params: { expected: "a percentage from 0 to 100", received: raw } });
+const DIGITS = /^\d+$/;
+const DECIMAL = /^(\d+)(?:[.,](\d+))?$/;
+
+/**
+ * A count cell's value, or `null` when the text is not a digit string from 0 to `MAX_COUNT`.
+ *
+ * @example parseCount(" 12 ") //=> 12
+ * @example parseCount("1e1") //=> null
+ */
+export function parseCount(raw: string): number | null {
+  const text = raw.trim();
+  if (!DIGITS.test(text)) return null;
+  const digits = text.replace(/^0+(?=\d)/, "");
+  if (digits.length > String(MAX_COUNT).length) return null;
+  const value = Number(digits);
+  return value <= MAX_COUNT ? value : null;
+}
+
+/**
+ * A percent cell's value, or `null` when the text is not a decimal from 0 to 100.
+ *
+ * @example parsePercent("12,5") //=> 12.5
+ * @example parsePercent("0x10") //=> null
+ */
+export function parsePercent(raw: string): number | null {
+  const text = raw.trim().replace(/%$/, "").trim();
+  const m = DECIMAL.exec(text);
+  if (m === null) return null;
+  const whole = m[1].replace(/^0+(?=\d)/, "");
+  if (whole.length > 3) return null;
+  const value = Number(`${whole}.${m[2] ?? "0"}`);
+  return value >= 0 && value <= 100 ? value : null;
+}
+
+/** A whole number from 0 to `MAX_COUNT` in a cell. */
+export const countCell = z.string().transform((raw, ctx): number => {
+  const value = parseCount(raw);
+  if (value === null) {
+    ctx.addIssue({ code: "custom", message: "count", params: { expected: COUNT_EXPECTED, received: raw } });
     return z.NEVER;
   }
   return value;
 });
+
+/** A percentage in a cell: 0 to 100, decimals with a point or an Indonesian comma. */
+export const percentCell = z.string().transform((raw, ctx): number => {
+  const value = parsePercent(raw);
+  if (value === null) {
+    ctx.addIssue({ code: "custom", message: "percent", params: { expected: PERCENT_EXPECTED, received: raw } });
+    return z.NEVER;
+  }
+  return value;
+});
+
+/**
+ * A number in `scenario.json`, held to the same rules as a cell: finite (JSON reads `1e400`
+ * as Infinity), within `[min, max]`, whole when `whole`. A missing value is reported as
+ * missing, a string or other type as the wrong type.
+ *
+ * @example jsonNumber({ min: 0, max: 100, whole: false, expected: PERCENT_EXPECTED }).parse(12.5) //=> 12.5
+ */
+export function jsonNumber(rule: { min: number; max: number; whole: boolean; expected: string }) {
+  return z.unknown().transform((raw, ctx): number => {
+    if (raw === undefined) {
+      ctx.addIssue({ code: "invalid_type", expected: "number", message: rule.expected });
+      return z.NEVER;
+    }
+    // -0 too: a sign is no more welcome here than in a cell.
+    if (typeof raw !== "number" || !Number.isFinite(raw) || Object.is(raw, -0) || raw < rule.min || raw > rule.max || (rule.whole && !Number.isInteger(raw))) {
+      ctx.addIssue({ code: "custom", message: "number", params: { expected: rule.expected, received: raw } });
+      return z.NEVER;
+    }
+    return raw;
+  });
+}
 
 /** An id: non-empty after trimming. */
 export const idCell = z.string().transform((raw, ctx): string => {

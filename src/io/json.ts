@@ -14,7 +14,7 @@ export interface TextPosition {
 export const pathKey = (path: readonly PropertyKey[]): string => JSON.stringify(path.map((p) => (typeof p === "number" ? p : String(p))));
 
 export type JsonResult =
-  | { ok: true; value: unknown; positions: ReadonlyMap<string, TextPosition> }
+  | { ok: true; value: unknown; positions: ReadonlyMap<string, TextPosition>; numbers: ReadonlyMap<string, string> }
   | { ok: false; position: TextPosition; reason: string };
 
 /**
@@ -36,7 +36,7 @@ export function parseJsonWithPositions(text: string): JsonResult {
   const scan = scanJson(text);
   const positions = new Map<string, TextPosition>();
   for (const [key, offset] of scan.offsets) positions.set(key, positionOf(text, offset));
-  return { ok: true, value, positions };
+  return { ok: true, value, positions, numbers: scan.numbers };
 }
 
 /** V8's message without the position and the echoed document. */
@@ -68,9 +68,13 @@ class ScanError extends Error {
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
-/** A strict JSON scanner: offsets of keys/elements by path, or the offset of the first error. */
-function scanJson(text: string): { offsets: Map<string, number>; errorAt?: number } {
+/**
+ * A strict JSON scanner: offsets of keys/elements by path, the text of every number as
+ * written (`1e400`, which `JSON.parse` makes Infinity), or the offset of the first error.
+ */
+function scanJson(text: string): { offsets: Map<string, number>; numbers: Map<string, string>; errorAt?: number } {
   const offsets = new Map<string, number>();
+  const numbers = new Map<string, string>();
   let pos = 0;
   const ws = () => {
     while (pos < text.length && (text[pos] === " " || text[pos] === "\t" || text[pos] === "\n" || text[pos] === "\r")) pos++;
@@ -176,6 +180,7 @@ function scanJson(text: string): { offsets: Map<string, number>; errorAt?: numbe
     }
     NUMBER.lastIndex = pos;
     if (NUMBER.test(text)) {
+      numbers.set(pathKey(path), text.slice(pos, NUMBER.lastIndex));
       pos = NUMBER.lastIndex;
       return;
     }
@@ -185,9 +190,9 @@ function scanJson(text: string): { offsets: Map<string, number>; errorAt?: numbe
     value([]);
     ws();
     if (pos < text.length) fail();
-    return { offsets };
+    return { offsets, numbers };
   } catch (error) {
     // Anything else (nesting deep enough to exhaust the stack) leaves the position unknown.
-    return error instanceof ScanError ? { offsets, errorAt: error.offset } : { offsets };
+    return error instanceof ScanError ? { offsets, numbers, errorAt: error.offset } : { offsets, numbers };
   }
 }

@@ -80,9 +80,6 @@ export async function readConfig(dir: string): Promise<{ config: ScenarioConfig 
     issues.add("input.json_syntax", json.position, { reason: json.reason });
     return { config: null, issues };
   }
-  const parsed = scenarioSchema.safeParse(json.value, { reportInput: true });
-  if (parsed.success) return { config: parsed.data, issues };
-
   const locate = (path: readonly PropertyKey[]): Partial<TextPosition> => {
     // A missing key is shown at its parent's key; a key missing at the top, at the document.
     for (let n = path.length; n >= 0; n--) {
@@ -91,7 +88,19 @@ export async function readConfig(dir: string): Promise<{ config: ScenarioConfig 
     }
     return { line: 1, column: 1 };
   };
+  // Numbers as in CSV cells: plain digits (and decimals), never an exponent (`1e1`, `1e400`).
+  const exponents = new Set<string>();
+  for (const [key, literal] of json.numbers) {
+    if (!/[eE]/.test(literal)) continue;
+    exponents.add(key);
+    const path = JSON.parse(key) as PropertyKey[];
+    issues.add("input.field", locate(path), { field: dotted(path), expected: "a number written in plain digits, without an exponent", received: shortText(literal) });
+  }
+  const parsed = scenarioSchema.safeParse(json.value, { reportInput: true });
+  if (parsed.success) return { config: exponents.size === 0 ? parsed.data : null, issues };
+
   for (const flat of flattenIssues(parsed.error.issues, [], UNION_EXPECTED)) {
+    if (flat.kind === "value" && exponents.has(pathKey(flat.path))) continue;
     if (flat.kind === "unknown_key") {
       const expected = keysAt(scenarioSchema, flat.path).join(", ");
       for (const key of flat.keys) {
@@ -100,7 +109,9 @@ export async function readConfig(dir: string): Promise<{ config: ScenarioConfig 
     } else if (flat.missing) {
       issues.add("input.field_missing", locate(flat.path), { field: dotted(flat.path), expected: flat.expected });
     } else {
-      issues.add("input.field", locate(flat.path), { field: dotted(flat.path), expected: flat.expected, received: shortJson(flat.received) });
+      // A number as written: JSON.parse made 1e400 Infinity, which JSON.stringify prints as null.
+      const literal = typeof flat.received === "number" ? json.numbers.get(pathKey(flat.path)) : undefined;
+      issues.add("input.field", locate(flat.path), { field: dotted(flat.path), expected: flat.expected, received: literal === undefined ? shortJson(flat.received) : shortText(literal) });
     }
   }
   return { config: null, issues };
@@ -112,8 +123,11 @@ function dotted(path: readonly PropertyKey[]): string {
 }
 
 function shortJson(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  return shortText(JSON.stringify(value) ?? String(value));
+}
+
+function shortText(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 45)}... (${text.length} characters)` : text;
 }
 
 type AnySchema = z.core.$ZodType;

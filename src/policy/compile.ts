@@ -8,6 +8,7 @@ import type { AgencyRow, ScenarioConfig, ScenarioInput } from "../domain/scenari
 import { InputError, type InputIssue } from "../domain/errors.js";
 import { resolvePreset, type CapPreset } from "./presets.js";
 import { bornBy, workdayCalendar } from "../calendar/workdays.js";
+import { unitKey } from "../domain/values.js";
 
 /** `floor(P/100 * headcount)`, robust to binary fractions (30 % of 10 is 3, not 2). */
 export function capFromPercent(percent: number, headcount: number): number {
@@ -44,8 +45,25 @@ export function compile(input: ScenarioInput): Problem {
   if (capIssues.length > 0) throw new InputError(capIssues);
   const agencyIndex = new Map(agencies.map((a) => [a.id, a.index]));
 
+  // One spelling per unit: the first employees.csv gives (units match by `unitKey`), so rules,
+  // fairness groups and metrics all see "Sekretariat" and "sekretariat " as one unit.
+  const unitSpelling = new Map<string, string>();
+  const spellingOf = new Map<string, string>();
+  const unitOf = (raw: string): string => {
+    let spelling = spellingOf.get(raw);
+    if (spelling === undefined) {
+      const key = unitKey(raw);
+      spelling = unitSpelling.get(key);
+      if (spelling === undefined) unitSpelling.set(key, (spelling = raw.trim()));
+      spellingOf.set(raw, spelling);
+    }
+    return spelling;
+  };
+  const units = input.employees.map((row) => unitOf(row.unit ?? ""));
+
   for (const row of input.rules) {
-    const rule: CompositionRule = { line: row.line, unit: row.unit, rank: row.rank, min: row.min_per_day ?? 0, max: row.max_per_day ?? null };
+    const unit = row.unit === null ? null : (unitSpelling.get(unitKey(row.unit)) ?? row.unit);
+    const rule: CompositionRule = { line: row.line, unit, rank: row.rank, min: row.min_per_day ?? 0, max: row.max_per_day ?? null };
     for (const agency of agencies) {
       // Exempt units never rotate: everyone is in, so composition rules do not bind them.
       if (agency.exempt || (row.agency_id !== null && row.agency_id !== agency.id)) continue;
@@ -99,7 +117,7 @@ export function compile(input: ScenarioInput): Problem {
     if (priorityReasons.length === 0) priorityReasons = NO_REASONS;
     const attendance: Attendance = fixedBy !== null ? "fixed" : priorityReasons.length > 0 ? "priority" : "rotating";
     return {
-      index, id: row.employee_id, name: row.name, agency: agency.index, rank: row.rank, unit: row.unit ?? "",
+      index, id: row.employee_id, name: row.name, agency: agency.index, rank: row.rank, unit: units[index],
       position: row.position, employment: row.employment, attendance, fixedBy, priorityReasons,
       leave: leaveDays.get(row.employee_id) ?? null, history: history.get(row.employee_id) ?? 0,
       priorWorkdays: priorWorkdays.get(row.employee_id) ?? 0, line: row.line,

@@ -4,7 +4,7 @@
  * the verifier and the metrics read them once into these arrays and loop over bytes after.
  */
 import type { Problem } from "../domain/problem.js";
-import { RANKS } from "../domain/values.js";
+import { RANKS, unitKey } from "../domain/values.js";
 
 export const ATTEND_FIXED = 0;
 export const ATTEND_ROTATING = 1;
@@ -24,7 +24,7 @@ export interface Facts {
   /** Per person: id of the unit exactly as written (`units[id]`). */
   unitOf: Int32Array;
   units: string[];
-  /** Per person: id of the lower-cased unit (`lowerIds` maps lower-cased text to it), for rules.csv matching. */
+  /** Per person: id of the unit's `unitKey` (`lowerIds` maps the key to it), for rules.csv matching. */
   lowerOf: Int32Array;
   lowerIds: Map<string, number>;
 }
@@ -59,7 +59,7 @@ export function factsOf(problem: Problem): Facts {
       u = facts.units.length;
       unitIds.set(person.unit, u);
       facts.units.push(person.unit);
-      const lower = person.unit.toLowerCase();
+      const lower = unitKey(person.unit);
       let l = facts.lowerIds.get(lower);
       if (l === undefined) {
         l = facts.lowerIds.size;

@@ -11,7 +11,7 @@
  * something is wrong, walk again in report order (agency, date, person) to keep the first.
  */
 import { HOME, LEAVE, MODE_NAMES, OFFICE, type Person, type Problem, type Roster } from "../domain/problem.js";
-import { RANKS } from "../domain/values.js";
+import { RANKS, unitKey } from "../domain/values.js";
 import type { MessageCode, MessageValues } from "../messages/index.js";
 import { ATTEND_FIXED, factsOf, type Facts } from "./facts.js";
 import { HARD_RULE_NAMES, ViolationSink, type HardRule, type HardRuleName, type Verification, type Violation } from "./types.js";
@@ -205,7 +205,7 @@ const RANK_INDEX = new Map<string, number>(RANKS.map((r, i) => [r, i]));
 
 /**
  * Rule 4: for each composition rule of an agency, the people it matches (as `ruleMatches`
- * does: any rank / any unit when null, units case-insensitive) in the office each workday
+ * does: any rank / any unit when null, units by `unitKey`) in the office each workday
  * are within [min, max].
  */
 export function compositionRule(problem: Problem, roster: Roster, sink: ViolationSink = new ViolationSink(), facts?: Facts): Violation[] {
@@ -221,7 +221,7 @@ export function compositionRule(problem: Problem, roster: Roster, sink: Violatio
       const rule = rules[r];
       const rank = rule.rank === null ? -1 : RANK_INDEX.get(rule.rank)!;
       // -2: a unit nobody has; matches nobody.
-      const unit = rule.unit === null ? -1 : (lowerIds.get(rule.unit.toLowerCase()) ?? -2);
+      const unit = rule.unit === null ? -1 : (lowerIds.get(unitKey(rule.unit)) ?? -2);
       const row = r * days;
       for (const p of agency.people) {
         if ((rank >= 0 && rankOf[p] !== rank) || (unit !== -1 && lowerOf[p] !== unit)) continue;

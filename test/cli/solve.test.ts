@@ -71,12 +71,16 @@ describe("giliran solve on bad input", () => {
     ["a duplicate employee_id", { "employees.csv": (t) => `${t.trimEnd()}\n${t.split("\n")[1]}\n` }, /employees\.csv:27:1: duplicate employee_id "197001151995031001" \(first on line 2\)/],
     ["an unknown agency", { "employees.csv": (t) => t.replace(",DINKES,eselon_2,", ",DINKSE,eselon_2,") }, /employees\.csv:2:3: agency_id "DINKSE" is not in agencies\.csv/],
     ["an unknown rank", { "employees.csv": (t) => t.replace(",eselon_2,Kepala Dinas", ",eselon_9,Kepala Dinas") }, /employees\.csv:2:4: rank: expected .*, got "eselon_9"/],
-    ["an unknown employment", { "employees.csv": (t) => t.replace(",Kepala Dinas,pns,", ",Kepala Dinas,kontrak,") }, /employees\.csv:2:6: employment: expected pns, pppk, ptt, honorer, got "kontrak"/],
+    ["an unknown employment", { "employees.csv": (t) => t.replace(",Kepala Dinas,pns,", ",Kepala Dinas,kontrak,") }, /employees\.csv:2:6: employment: expected pns, pppk, ptt, honorer, p3k, got "kontrak"/],
     ["an impossible date", { "employees.csv": (t) => t.replace("1970-01-15", "1970-02-30") }, /employees\.csv:2:7: birth_date: expected a real date/],
     ["end before start", { "scenario.json": (t) => t.replace('"end": "2021-07-30"', '"end": "2021-07-01"') }, /scenario\.json.*end/],
     ["a cap above 100 %", { "scenario.json": (t) => t.replace('"percent": 30', '"percent": 130') }, /scenario\.json.*officeCap/],
     ["a negative cap", { "agencies.csv": (t) => t.replace("BAPPEDA,Badan Perencanaan Pembangunan Daerah,false,40", "BAPPEDA,Badan Perencanaan Pembangunan Daerah,false,-5") }, /agencies\.csv:3:4: cap_percent/],
     ["an unknown key", { "scenario.json": (t) => t.replace('"rotation"', '"rotasi"') }, /scenario\.json.*unknown key "rotasi"/],
+    ["a 400-digit cap_count", { "agencies.csv": (t) => t.replace("BAPPEDA,Badan Perencanaan Pembangunan Daerah,false,40,,1", `BAPPEDA,Badan Perencanaan Pembangunan Daerah,false,,${"4".repeat(400)},1`) }, /agencies\.csv:3:5: cap_count: expected a whole number from 0 to 10,000,000, digits only, got "4{100}\.\.\. \(400 characters\)"/],
+    ["a hexadecimal percent", { "agencies.csv": (t) => t.replace("BAPPEDA,Badan Perencanaan Pembangunan Daerah,false,40", "BAPPEDA,Badan Perencanaan Pembangunan Daerah,false,0x10") }, /agencies\.csv:3:4: cap_percent: expected a percentage from 0 to 100.*got "0x10"/],
+    ["a percent in exponent notation", { "agencies.csv": (t) => t.replace("BAPPEDA,Badan Perencanaan Pembangunan Daerah,false,40", "BAPPEDA,Badan Perencanaan Pembangunan Daerah,false,1e1") }, /agencies\.csv:3:4: cap_percent: .*got "1e1"/],
+    ["a count JSON reads as Infinity", { "scenario.json": (t) => t.replace('"percent": 30', '"count": 1e400') }, /scenario\.json:7:18: officeCap\.count: expected .*, got 1e400/],
   ];
   for (const [what, edits, message] of cases) {
     it(`exits 1 on ${what}, naming the place, writing nothing`, () => {

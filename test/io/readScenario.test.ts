@@ -179,14 +179,42 @@ describe("cell values", () => {
     }));
     expect(issues.map(where)).toEqual(["input.cell employees.csv:2:4", "input.cell employees.csv:3:6", "input.cell employees.csv:3:7"]);
     expect(issues[0].values).toEqual({ field: "rank", expected: "eselon_1, eselon_2, eselon_3, eselon_4, fungsional, pelaksana, jpt_madya, jpt_pratama, administrator, pengawas", received: "kepala" });
-    expect(issues[1].values).toEqual({ field: "employment", expected: "pns, pppk, ptt, honorer", received: "kontrak" });
+    expect(issues[1].values).toEqual({ field: "employment", expected: "pns, pppk, ptt, honorer, p3k", received: "kontrak" });
     expect(issues[2].values).toEqual({ field: "birth_date", expected: "a real date written YYYY-MM-DD or DD/MM/YYYY", received: "2021-02-30" });
   });
 
   it("reports a negative and an over-100 percent cap (optional cells report their own problem)", async () => {
     const issues = await issuesOf(await scenarioDir({ "agencies.csv": csv("agency_id,name,cap_percent", "A,Dinas A,-5", "B,Dinas B,120") }));
     expect(issues.map(where)).toEqual(["input.cell agencies.csv:2:3", "input.cell agencies.csv:3:3"]);
-    expect(issues[1].values).toEqual({ field: "cap_percent", expected: "a percentage from 0 to 100", received: "120" });
+    expect(issues[1].values).toEqual({ field: "cap_percent", expected: "a percentage from 0 to 100, digits with an optional decimal . or ,", received: "120" });
+  });
+
+  it("reads numbers with strict patterns: hex, exponents, signs, Infinity and 400 digits are bad cells", async () => {
+    const huge = "9".repeat(400);
+    const issues = await issuesOf(await scenarioDir({
+      "agencies.csv": csv(
+        "agency_id,name,cap_percent,cap_count,min_office",
+        "A,Dinas A,0x10,,", "B,Dinas B,1e1,,", "C,Dinas C,,+5,", "D,Dinas D,,,Infinity",
+        `E,Dinas E,,${huge},`, "F,Dinas F,,,10000001", "G,Dinas G,1.000,5.0,", "H,Dinas H,NaN,-0,",
+      ),
+      "employees.csv": csv(EMP_HEADER, ...EMP_ROWS),
+      "history.csv": csv("employee_id,office_days,workdays", `E1,${huge},`, "E2,3, 1e1"),
+    }));
+    expect(issues.map(where)).toEqual([
+      "input.cell agencies.csv:2:3", "input.cell agencies.csv:3:3", "input.cell agencies.csv:4:4", "input.cell agencies.csv:5:5",
+      "input.cell agencies.csv:6:4", "input.cell agencies.csv:7:5", "input.cell agencies.csv:8:4", "input.cell agencies.csv:9:3",
+      "input.cell agencies.csv:9:4",
+      "input.cell history.csv:2:2", "input.cell history.csv:3:3",
+    ]);
+    expect(issues[4].values).toEqual({ field: "cap_count", expected: "a whole number from 0 to 10,000,000, digits only", received: huge });
+    expect(issues[0].values).toEqual({ field: "cap_percent", expected: "a percentage from 0 to 100, digits with an optional decimal . or ,", received: "0x10" });
+  });
+
+  it("accepts counts and percents with spaces around, leading zeros, a decimal comma and a % sign", async () => {
+    const input = await readScenario(await scenarioDir({
+      "agencies.csv": csv("agency_id,name,cap_percent,cap_count,min_office", 'A,Dinas A," 12,5 % ",,007', "B,Dinas B,,10000000, 0 ", "C,Dinas C,100,,"),
+    }));
+    expect(input.agencies.map((a) => [a.cap_percent, a.cap_count, a.min_office])).toEqual([[12.5, undefined, 7], [undefined, 10_000_000, 0], [100, undefined, undefined]]);
   });
 
   it("accepts DD/MM/YYYY dates, ya/tidak booleans and rank aliases", async () => {
@@ -378,9 +406,43 @@ describe("scenario.json", () => {
     expect(issues.map(where)).toEqual(["input.field scenario.json:3:3", "input.field scenario.json:6:5", "input.field scenario.json:10:5"]);
     expect(issues.map((i) => [i.values.field, i.values.expected, i.values.received])).toEqual([
       ["start", "a real date written YYYY-MM-DD or DD/MM/YYYY", '"2021-02-30"'],
-      ["officeCap.percent", "<= 100", "120"],
+      ["officeCap.percent", "a number from 0 to 100", "120"],
       ["holidays[1]", "a real date written YYYY-MM-DD or DD/MM/YYYY", '"20/13/2021"'],
     ]);
+  });
+
+  it("rejects numbers JSON reads as Infinity, exponents, non-integer and huge counts, at their keys", async () => {
+    const text = [
+      "{",
+      '  "name": "t", "start": "2021-07-19", "end": "2021-07-23",',
+      '  "officeCap": { "count": 1e400 },',
+      '  "healthPriority": { "minAge": 49.5 }',
+      "}",
+    ].join("\n");
+    const issues = await issuesOf(await json(text));
+    expect(issues.map(where)).toEqual(["input.field scenario.json:3:18", "input.field scenario.json:4:23"]);
+    expect(issues.map((i) => [i.values.field, i.values.received])).toEqual([["officeCap.count", "1e400"], ["healthPriority.minAge", "49.5"]]);
+    expect(issues[0].values.expected).toMatch(/without an exponent/);
+    for (const [cap, expected] of [
+      ['{ "count": 2.5 }', "a whole number from 0 to 10,000,000"],
+      ['{ "count": 10000001 }', "a whole number from 0 to 10,000,000"],
+      [`{ "count": ${"9".repeat(400)} }`, "a whole number from 0 to 10,000,000"],
+      ['{ "percent": 1E1 }', "a number written in plain digits, without an exponent"],
+      ['{ "percent": -0.5 }', "a number from 0 to 100"],
+      ['{ "count": -0 }', "a whole number from 0 to 10,000,000"],
+      ['{ "ppkmLevel": 5, "region": "java-bali" }', "a PPKM level: 1, 2, 3 or 4"],
+    ]) {
+      const found = await issuesOf(await json(`{"name": "t", "start": "2021-07-19", "end": "2021-07-23",\n"officeCap": ${cap}}`));
+      expect(found.map(where), cap).toEqual(["input.field scenario.json:2:16"]);
+      expect(found[0].values.expected, cap).toBe(expected);
+    }
+    const huge = await issuesOf(await json(`{"name": "t", "start": "2021-07-19", "end": "2021-07-23", "officeCap": {"count": ${"9".repeat(400)}}}`));
+    expect(String(huge[0].values.received)).toMatch(/^9{45}\.\.\. \(400 characters\)$/);
+  });
+
+  it("still says a missing number is missing", async () => {
+    const issues = await issuesOf(await json('{"name": "t", "start": "2021-07-19", "end": "2021-07-23", "officeCap": {"ppkmLevel": 2}}'));
+    expect(issues.map((i) => i.code)).toContain("input.field_missing");
   });
 
   it("reports a cap given both ways as not matching either form", async () => {

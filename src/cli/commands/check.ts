@@ -1,10 +1,11 @@
 /** `giliran check SCENARIO_DIR ROSTER.csv`: is this roster (maybe made by hand in Excel) within the rules? */
-import { Command, Option } from "commander";
+import { Command, InvalidArgumentError, Option } from "commander";
 import { readScenario } from "../../io/readScenario.js";
 import { readRoster } from "../../io/readRoster.js";
 import { compile } from "../../policy/compile.js";
 import { checkJson, checkRoster, groupFindings } from "../../check/checkRoster.js";
 import { DEFAULT_VIOLATION_LIMIT } from "../../verify/types.js";
+import { parseCount } from "../../domain/values.js";
 import { formatMessage } from "../../messages/index.js";
 import { EXIT, langOption, run } from "../run.js";
 import { printWarnings } from "./solve.js";
@@ -14,7 +15,14 @@ interface CheckFlags {
   json?: boolean;
   lang?: string;
   quiet?: boolean;
-  limit: string;
+  limit: number;
+}
+
+/** Digits only, as every count giliran reads: `abc` or `1e3` is an error, not 0 or 1. */
+function limitOption(value: string): number {
+  const n = parseCount(value);
+  if (n === null) throw new InvalidArgumentError("expected a whole number of 0 or more");
+  return n;
 }
 
 export function register(program: Command): void {
@@ -26,11 +34,11 @@ export function register(program: Command): void {
     .option("--json", "print the findings as JSON for other tools")
     .addOption(new Option("--lang <lang>", "language of messages").choices(["en", "id"]).default("en"))
     .option("-q, --quiet", "print only the count per rule (nothing when the roster holds)")
-    .option("--limit <n>", "most findings listed per rule (all are counted)", String(DEFAULT_VIOLATION_LIMIT))
+    .option("--limit <n>", "most findings listed per rule (all are counted)", limitOption, DEFAULT_VIOLATION_LIMIT)
     .action(async (dir: string, rosterPath: string, flags: CheckFlags) => {
       const lang = langOption(flags.lang);
       await run(lang, async () => {
-        const limit = Math.max(0, Number.parseInt(flags.limit, 10) || 0);
+        const limit = flags.limit;
         const input = await readScenario(dir);
         printWarnings(leaveOutsidePeriod(input), lang);
         const problem = compile(input);

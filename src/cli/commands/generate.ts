@@ -27,7 +27,8 @@ interface GenerateFlags {
 /** A commander parser for a numeric option, worded from the catalogue when the value is bad. */
 function numberParser(option: NumericOption): (raw: string) => number {
   return (raw) => {
-    const value = raw.trim() === "" ? NaN : Number(raw);
+    // Plain digits and an optional decimal point, as everywhere in giliran: no 0x10, 1e3, +5.
+    const value = /^\d+(?:\.\d+)?$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
     if (!isValidNumber(option, value)) throw new InvalidArgumentError(expectedText(option));
     return value;
   };

@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import { solveScenario } from "../../pipeline/solveScenario.js";
 import { BACKEND_NAMES, type BackendName } from "../../../solver/backend.js";
 import { formatMessage } from "../../messages/index.js";
+import { parseCount } from "../../domain/values.js";
 import { langOption, run } from "../run.js";
 import { progressBar } from "../progress.js";
 import { renderReport } from "../../report/renderReport.js";
@@ -77,8 +78,9 @@ export function printWarnings(warnings: readonly InputIssue[], lang: Lang): void
   if (warnings.length > shown.length) process.stderr.write(`${formatMessage("warn.more", { count: warnings.length - shown.length }, lang)}\n`);
 }
 
+/** Digits only, as every count giliran reads (`src/domain/values.ts`): `0x2`, `2e0` are refused. */
 function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected a whole number of 1 or more");
+  const n = parseCount(value);
+  if (n === null || n < 1) throw new InvalidArgumentError("expected a whole number of 1 or more");
   return n;
 }
