@@ -128,13 +128,21 @@ function sinkStream(sink: ByteSink): Writable {
   });
 }
 
-/** Bytes of a worksheet's XML waiting for the zip: exceljs buffers them without limit. */
+interface StreamState {
+  length?: number;
+}
+
+/**
+ * Bytes of a worksheet's XML waiting for the zip: exceljs buffers them without limit, in its
+ * own buffers and in the PassThrough (readable-stream's, which has no `writableLength`) that
+ * archiver reads each entry from.
+ */
 function pendingBytes(sheet: Worksheet): number {
-  const stream = (sheet as unknown as { stream?: { buffers?: Array<{ length: number }>; pipes?: Array<{ writableLength?: number }> } }).stream;
+  const stream = (sheet as unknown as { _stream?: { buffers?: Array<{ length: number }>; pipes?: Array<{ _writableState?: StreamState; _readableState?: StreamState }> } })._stream;
   if (stream === undefined) return 0;
   let n = 0;
   for (const b of stream.buffers ?? []) n += b.length;
-  for (const p of stream.pipes ?? []) n += p.writableLength ?? 0;
+  for (const p of stream.pipes ?? []) n += (p._writableState?.length ?? 0) + (p._readableState?.length ?? 0);
   return n;
 }
 
@@ -194,6 +202,8 @@ function fixZipDates(): void {
 
 export interface XlsxOptions {
   lang: Lang;
+  /** Called after each agency's sheet is written. */
+  onAgency?: (done: number, total: number) => void;
 }
 
 /**
@@ -318,6 +328,7 @@ export async function writeRosterXlsx(sink: ByteSink, problem: Problem, roster: 
     await writeAgencySheet(sheet, agency);
     sheet.commit();
     await backlog.keepUp();
+    options.onAgency?.(agency.index + 1, problem.agencies.length);
   }
 
   async function writeAgencySheet(sheet: Worksheet, agency: Agency): Promise<void> {
