@@ -7,7 +7,7 @@
 import cliProgress from "cli-progress";
 import { formatMessage, type Lang } from "../messages/index.js";
 
-export type Stage = "read" | "solve" | "write";
+export type Stage = "read" | "solve" | "xlsx" | "write";
 
 export interface Progress {
   /** Progress of the solve stage (agencies done of total). */
@@ -20,7 +20,7 @@ export interface Progress {
 export function progressBar(enabled: boolean, lang: Lang = "en"): Progress {
   if (!enabled || !process.stderr.isTTY) return { update: () => {}, stage: () => {}, stop: () => {} };
   const started = performance.now();
-  const labels: Record<Stage, string> = { read: formatMessage("progress.read", {}, lang), solve: formatMessage("progress.solve", {}, lang), write: formatMessage("progress.write", {}, lang) };
+  const labels: Record<Stage, string> = { read: formatMessage("progress.read", {}, lang), solve: formatMessage("progress.solve", {}, lang), xlsx: formatMessage("progress.xlsx", {}, lang), write: formatMessage("progress.write", {}, lang) };
   let bar: cliProgress.SingleBar | null = null;
   let current: Stage | null = null;
   const stage = (name: Stage, done: number, total: number): void => {

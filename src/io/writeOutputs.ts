@@ -41,6 +41,8 @@ export interface WriteOutputsOptions {
   xlsx?: boolean;
   /** Called after each file is produced (before the set is renamed into place). */
   onFile?: (done: number, total: number) => void;
+  /** Called after each agency's sheet of roster.xlsx (the longest file of a large run). */
+  onXlsxAgency?: (done: number, total: number) => void;
 }
 
 export interface WrittenFiles {
@@ -75,7 +77,7 @@ export async function writeOutputs(outDir: string, problem: Problem, roster: Ros
     jobs.push({ name: OUTPUT_FILES.report, produce: (sink) => sink.text(html) });
   }
   const xlsx = options.xlsx !== false;
-  if (xlsx) jobs.push({ name: OUTPUT_FILES.xlsx, produce: (sink) => writeRosterXlsx(sink, problem, roster, { lang: options.lang }) });
+  if (xlsx) jobs.push({ name: OUTPUT_FILES.xlsx, produce: (sink) => writeRosterXlsx(sink, problem, roster, { lang: options.lang, onAgency: options.onXlsxAgency }) });
   const onFile = options.onFile;
   const counted = onFile === undefined ? jobs : jobs.map((job, i) => ({ name: job.name, produce: async (sink: ByteSink) => {
     await job.produce(sink);

@@ -207,6 +207,7 @@ export const en = {
   "warn.more": "warning: {count} more such row(s) not listed",
   "progress.read": "reading the input",
   "progress.solve": "agencies solved",
+  "progress.xlsx": "agencies written to roster.xlsx",
   "progress.write": "files written",
 
   // report.html

@@ -199,6 +199,7 @@ export const id: Record<MessageCode, string> = {
   "warn.more": "peringatan: {count} baris serupa lainnya tidak dicantumkan",
   "progress.read": "membaca masukan",
   "progress.solve": "perangkat daerah selesai",
+  "progress.xlsx": "perangkat daerah ditulis ke roster.xlsx",
   "progress.write": "berkas ditulis",
 
   // report.html

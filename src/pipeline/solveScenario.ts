@@ -29,7 +29,7 @@ export interface SolveScenarioOptions {
   /** Threads for the solve stage; default 1 (see PARALLEL_FROM). */
   threads?: number;
   /** Called as the input is read and as each output file is written. */
-  onStage?: (stage: "read" | "write", done: number, total: number) => void;
+  onStage?: (stage: "read" | "write" | "xlsx", done: number, total: number) => void;
   /** Called after each agency is solved. */
   onAgency?: (done: number, total: number) => void;
   /** Builds report.html from the finished run; no report when omitted. */
@@ -90,7 +90,8 @@ export async function solveScenario(dir: string, outDir: string, options: SolveS
   const objectives = objectiveValues(problem, roster);
   const reportHtml = options.report?.(problem, roster, metrics);
   const measured = clock();
-  const written = await writeOutputs(outDir, problem, roster, { metrics, lang, excelBom: options.excelBom, xlsx: options.xlsx, onFile: options.onStage && ((done, total) => options.onStage!("write", done, total)), ...(reportHtml === undefined ? {} : { reportHtml }) });
+  const written = await writeOutputs(outDir, problem, roster, { metrics, lang, excelBom: options.excelBom, xlsx: options.xlsx, onFile: options.onStage && ((done, total) => options.onStage!("write", done, total)),
+    onXlsxAgency: options.onStage && ((done, total) => options.onStage!("xlsx", done, total)), ...(reportHtml === undefined ? {} : { reportHtml }) });
   const wrote = clock();
   return { problem, roster, metrics, objectives, written, warnings, times: { read, compile: compiled, solve: solved, verify: verified, metrics: measured, write: wrote }, models: stats.models, unprovenAgencies: stats.unprovenAgencies };
 }
