@@ -5,7 +5,7 @@
  * the output: `npx tsc -p tsconfig.json && node dist/scripts/buildFixtures.js [id ...]`.
  * Same code, same bytes.
  */
-import { writeFile, unlink } from "node:fs/promises";
+import { readFile, writeFile, unlink } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { generateScenario } from "../src/generate/generate.js";
@@ -20,6 +20,19 @@ export const HOLIDAYS_2020 = [
   "2020-01-01", "2020-01-25", "2020-03-22", "2020-03-25", "2020-04-10", "2020-05-01", "2020-05-07", "2020-05-21",
   "2020-05-24", "2020-05-25", "2020-06-01", "2020-07-31", "2020-08-17", "2020-08-20", "2020-08-21", "2020-10-28",
   "2020-10-29", "2020-10-30", "2020-12-09", "2020-12-24", "2020-12-25", "2020-12-31",
+];
+/**
+ * SKB 3 Menteri 2025 (holidays and cuti bersama): Isra Mikraj, Imlek and its cuti bersama, Nyepi
+ * and its cuti bersama, Idul Fitri (31 Mar-1 Apr) and cuti bersama 2-4 and 7 Apr, Good Friday,
+ * Easter, 1 May, Waisak and its cuti bersama, Ascension and its cuti bersama, Pancasila, Idul Adha
+ * and its cuti bersama, Islamic New Year, 17 Aug and cuti bersama 18 Aug, Maulid, Christmas and
+ * cuti bersama 26 Dec.
+ */
+export const HOLIDAYS_2025 = [
+  "2025-01-01", "2025-01-27", "2025-01-28", "2025-01-29", "2025-03-28", "2025-03-29", "2025-03-31", "2025-04-01",
+  "2025-04-02", "2025-04-03", "2025-04-04", "2025-04-07", "2025-04-18", "2025-04-20", "2025-05-01", "2025-05-12",
+  "2025-05-13", "2025-05-29", "2025-05-30", "2025-06-01", "2025-06-06", "2025-06-09", "2025-06-27", "2025-08-17",
+  "2025-08-18", "2025-09-05", "2025-12-25", "2025-12-26",
 ];
 /** SKB 3 Menteri 2021 as amended (cuti bersama 12 May only). */
 export const HOLIDAYS_2021 = [
@@ -102,6 +115,10 @@ interface Fixture {
   capPercent: number;
   scenario: Record<string, unknown>;
   rules?: string[];
+  /** Rows of units.csv (`agency_id,unit,exempt,min_office,cap_percent`). */
+  units?: string[];
+  /** Adds an `eligible` column to employees.csv: false for whom this returns false. */
+  eligible?: (row: { id: string; employment: string; birthDate: string }) => boolean;
 }
 
 // ---------------------------------------------------------------- Kalimantan Selatan (province)
@@ -159,13 +176,12 @@ function kalsel(): Fixture {
       rotation: "daily",
       mandatory: { ranks: ["eselon_1", "eselon_2"], positions: [] },
       rotating: { employment: ["pns", "pppk", "ptt", "honorer"] },
-      healthPriority: { minAge: 50, pregnant: true, comorbid: false },
       notes: [
         "Seed: surat edaran of the Governor through the Sekda, from 23 March 2020 (apahabar.com, 25 March 2020).",
-        "Only eselon IV and staff may work from home: eselon I and II (the Sekda, heads of agency, the Setda's assistants and bureau heads) are mandatory by rank; the head of BKD, whom the seed names, is one of them.",
-        "Eselon III come in by shift: they rotate, with at least one eselon III in every agency every workday (rules.csv).",
+        "Only eselon IV and staff may work from home: eselon I and II (the Sekda, heads of agency, the Setda's assistants and bureau heads) are mandatory by rank; the head of BKD, whom the seed names, is one of them ('yang wajib masuk kantor seperti saya, kepala BKD').",
+        "'Beberapa kepala bidang dan eselon III dengan sistem shift': some heads of division and eselon III (a provincial kepala bidang is eselon III) come in by shift, so eselon III rotate like the staff, with at least one eselon III in every agency every workday (rules.csv) so that the office is never without one.",
         "Units serving the public in person do not work from home: the three provincial hospitals, DPMPTSP (the one-stop licensing service) and BPBD are exempt.",
-        "Staff aged 50 or more and pregnant staff are the vulnerable group: health priority.",
+        "Staff aged 50 or more and pregnant staff are asked to report their health ('diminta untuk melaporkan perkembangan kesehatan mereka'), as the group most at risk; the article does not keep them at home, so they rotate like everyone else (no healthPriority). A planner who wants them home whenever possible adds healthPriority {minAge: 50, pregnant: true}.",
         "The seed gives no cap and no national percentage was in force on 23 March 2020 (SE MenPANRB 19/2020 sets none; SE 67/2020's zone caps came on 4 September 2020): two shifts, so 50 %.",
         "Holidays: the 2020 national holidays and cuti bersama (SKB 3 Menteri as amended); 25 March (Nyepi) and 10 April (Good Friday) fall in the horizon.",
         "Employees are synthetic (scripts/buildFixtures.ts, fixed seed); agency names are Pemprov Kalsel's.",
@@ -383,7 +399,7 @@ function babel(): Fixture {
       rotating: { employment: ["pns", "pppk", "ptt", "honorer"] },
       notes: [
         "Seed: SE 800/1102/VII of the Sekda, from Monday 23 March 2020 (Kompas.com, 21 March 2020).",
-        "At most 30 % of an agency's staff in the office, 'namely one administrator official, one supervisor official and four implementing staff': read as exactly one eselon III, one eselon IV and four pelaksana per agency per day (rules.csv min = max), because the SE names the duty team, not a floor; functional staff, whom the SE does not name, fill the rest of the 30 %.",
+        "At most 30 % of an agency's staff in the office, 'namely one administrator official, one supervisor official and four implementing staff within the scope of each agency's types of service and workload' ('dalam ruang lingkup jenis pelayanan dan beban kerja masing-masing OPD'): the 30 % is the cap, and the 1 + 1 + 4 is the duty team each service must have on duty, so rules.csv asks at least one eselon III, one eselon IV and four pelaksana per day in each unit (`each`) that has such staff. An earlier reading as exactly 1 + 1 + 4 per agency (min = max) kept most eselon III, eselon IV and pelaksana home all month while functional staff came in every day: not the rotation ('bergiliran') the SE describes.",
         "The other 70 % work from home, rotating every week: weekly rotation.",
         "The head of agency (eselon II; the Sekda is eselon I) is in every day: the SE has the head assign and call the roll, and SE MenPANRB 19/2020 keeps the highest structural level in.",
         "The SE also protects daily contract staff (PHL): every employment type rotates.",
@@ -392,7 +408,7 @@ function babel(): Fixture {
         "Employees are synthetic (scripts/buildFixtures.ts, fixed seed); every agency has at least three eselon III, four eselon IV and ten pelaksana so that the rules can hold every week.",
       ].join(" "),
     },
-    rules: ["*,*,eselon_3,1,1", "*,*,eselon_4,1,1", "*,*,pelaksana,4,4"],
+    rules: ["*,each,eselon_3,1,", "*,each,eselon_4,1,", "*,each,pelaksana,4,"],
   };
 }
 
@@ -476,7 +492,117 @@ function paser(): Fixture {
   };
 }
 
-const ALL: Record<string, () => Fixture> = { "kalsel-2020": kalsel, "banjarmasin-2020": banjarmasin, "kotim-2021": kotim, "babel-2020": babel, "paser-2020": paser };
+// ---------------------------------------------------------------- Sleman (regency), flexible work 2025
+
+const SLEMAN_KAPANEWON: Array<[string, number]> = [
+  ["Moyudan", 24], ["Minggir", 24], ["Seyegan", 24], ["Godean", 26], ["Gamping", 28], ["Mlati", 28], ["Depok", 32], ["Berbah", 24],
+  ["Prambanan", 24], ["Kalasan", 26], ["Ngemplak", 24], ["Ngaglik", 28], ["Sleman", 26], ["Tempel", 24], ["Turi", 22], ["Pakem", 22], ["Cangkringan", 22],
+];
+const SLEMAN_PUSKESMAS = [
+  "Gamping I", "Gamping II", "Godean I", "Godean II", "Moyudan", "Minggir", "Seyegan", "Mlati I", "Mlati II", "Depok I", "Depok II",
+  "Depok III", "Berbah", "Prambanan", "Kalasan", "Ngemplak I", "Ngemplak II", "Ngaglik I", "Ngaglik II", "Sleman", "Tempel I",
+  "Tempel II", "Turi", "Pakem", "Cangkringan",
+];
+
+/** SIMPEG/SIASN writes the whole title: the head of Dinas Kesehatan is "Kepala Dinas Kesehatan" (no commas, as a CSV cell). */
+const fullTitle = (head: string, name: string) => `${head} ${name.replace(/^(Dinas|Badan) /, "$1 ").replace(/,/g, "")}`.replace(/^(Kepala) (Dinas|Badan) (Dinas|Badan) /, "$1 $3 ");
+
+function sleman(): Fixture {
+  const k = (s: Spec) => office("kab", { ...s, head: s.head ?? fullTitle("Kepala", s.name) });
+  const agencies = withEducation(6_000, (n) => ({ ...education("kab", "DISDIK", "Dinas Pendidikan", n), template: { ...education("kab", "DISDIK", "Dinas Pendidikan", n).template, head: "Kepala Dinas Pendidikan" } }), [
+    k({ code: "SETDA", name: "Sekretariat Daerah", head: HEADS.setda, size: 260,
+      units: ["Bagian Tata Pemerintahan", "Bagian Hukum", "Bagian Perekonomian", "Bagian Umum", "Bagian Organisasi", "Bagian Protokol dan Komunikasi Pimpinan", "Bagian Pengadaan Barang dan Jasa"],
+      structure: { eselon_2: 4, eselon_3: 12, eselon_4: 30 } }),
+    k({ code: "SETWAN", name: "Sekretariat DPRD", head: HEADS.setwan, size: 75 }),
+    k({ code: "INSPEKTORAT", name: "Inspektorat", head: "Inspektur Kabupaten", size: 60, field: "audit", functional: 0.7 }),
+    k({ code: "DINKES", name: "Dinas Kesehatan", size: 170, field: "health", functional: 0.6, units: bidang("Pelayanan Kesehatan", "Kesehatan Masyarakat", "Pencegahan dan Pengendalian Penyakit", "Sumber Daya Kesehatan"), fieldUnits: ["UPT Laboratorium Kesehatan", "Bidang Kesehatan Masyarakat"] }),
+    k({ code: "DPUPKP", name: "Dinas Pekerjaan Umum, Perumahan dan Kawasan Permukiman", size: 200 }),
+    k({ code: "DINSOS", name: "Dinas Sosial", size: 60 }),
+    k({ code: "DISNAKER", name: "Dinas Tenaga Kerja", size: 50 }),
+    k({ code: "DP3AP2KB", name: "Dinas Pemberdayaan Perempuan dan Perlindungan Anak", size: 60 }),
+    k({ code: "DP3", name: "Dinas Pertanian, Pangan dan Perikanan", size: 190, field: "agriculture", functional: 0.7 }),
+    k({ code: "DLH", name: "Dinas Lingkungan Hidup", size: 160 }),
+    k({ code: "DISDUKCAPIL", name: "Dinas Kependudukan dan Pencatatan Sipil", size: 70, units: bidang("Pelayanan Pendaftaran Penduduk", "Pelayanan Pencatatan Sipil", "Pengelolaan Informasi Administrasi Kependudukan") }),
+    k({ code: "DPMK", name: "Dinas Pemberdayaan Masyarakat dan Kalurahan", size: 50 }),
+    k({ code: "DISHUB", name: "Dinas Perhubungan", size: 120, units: ["Sekretariat", "Bidang Lalu Lintas", "Bidang Angkutan", "UPT Pengujian Kendaraan Bermotor"] }),
+    k({ code: "DISKOMINFO", name: "Dinas Komunikasi dan Informatika", size: 55 }),
+    k({ code: "DISKOPUKM", name: "Dinas Koperasi dan Usaha Kecil Menengah", size: 50 }),
+    k({ code: "DPMPTSP", name: "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu", size: 60, units: bidang("Pelayanan Perizinan", "Penanaman Modal", "Pengaduan") }),
+    k({ code: "DISBUD", name: "Dinas Kebudayaan", size: 50 }),
+    k({ code: "DISPORA", name: "Dinas Pemuda dan Olahraga", size: 45 }),
+    k({ code: "DISPUSIP", name: "Dinas Perpustakaan dan Kearsipan", size: 55, units: bidang("Layanan Perpustakaan", "Kearsipan") }),
+    k({ code: "DISPAR", name: "Dinas Pariwisata", size: 50 }),
+    k({ code: "DISPERINDAG", name: "Dinas Perindustrian dan Perdagangan", size: 60 }),
+    k({ code: "DPTR", name: "Dinas Pertanahan dan Tata Ruang", size: 55 }),
+    k({ code: "SATPOLPP", name: "Satuan Polisi Pamong Praja", head: "Kepala Satuan Polisi Pamong Praja", size: 150, functional: 0.2, exempt: true }),
+    k({ code: "BAPPEDA", name: "Badan Perencanaan Pembangunan Daerah", size: 55 }),
+    k({ code: "BKAD", name: "Badan Keuangan dan Aset Daerah", size: 90 }),
+    k({ code: "BAPENDA", name: "Badan Pendapatan Daerah", size: 85 }),
+    k({ code: "BKPP", name: "Badan Kepegawaian, Pendidikan dan Pelatihan", size: 65 }),
+    k({ code: "BPBD", name: "Badan Penanggulangan Bencana Daerah", head: "Kepala Pelaksana Badan Penanggulangan Bencana Daerah", size: 50, exempt: true }),
+    k({ code: "KESBANGPOL", name: "Badan Kesatuan Bangsa dan Politik", size: 35 }),
+    { ...withHospital("kab", "RSUD-SLEMAN", "Rumah Sakit Umum Daerah Sleman", 420), template: { ...withHospital("kab", "RSUD-SLEMAN", "Rumah Sakit Umum Daerah Sleman", 420).template, head: "Direktur Rumah Sakit Umum Daerah Sleman" } },
+    { ...withHospital("kab", "RSUD-PRAMBANAN", "Rumah Sakit Umum Daerah Prambanan", 160), template: { ...withHospital("kab", "RSUD-PRAMBANAN", "Rumah Sakit Umum Daerah Prambanan", 160).template, head: "Direktur Rumah Sakit Umum Daerah Prambanan" } },
+    ...SLEMAN_KAPANEWON.map(([place, size], i) => {
+      const d = district(`KPW-${String(i + 1).padStart(2, "0")}`, place, size, []);
+      return { ...d, template: { ...d.template, name: `Kapanewon ${place}`, head: `Panewu ${place}` } };
+    }),
+    ...SLEMAN_PUSKESMAS.map((place, i) => {
+      const c = clinic(`PKM-${String(i + 1).padStart(2, "0")}`, place, 22 + ((i * 5) % 11));
+      return { ...c, template: { ...c.template, head: `Kepala UPTD Puskesmas ${place}` } };
+    }),
+  ]);
+  return {
+    id: "sleman-2025", seed: 2025_03_17, start: "2025-03-17", end: "2025-04-25", holidays: HOLIDAYS_2025, capPercent: 85,
+    government: { label: "Kabupaten Sleman", level: "kab", agencies },
+    scenario: {
+      name: "Kabupaten Sleman, flexible work (PermenPANRB 4/2025), 17 March to 25 April 2025",
+      officeCap: { percent: 85 },
+      rotation: "daily",
+      mandatory: { ranks: [], positions: ["Sekretaris Daerah", "Sekretaris DPRD", "Inspektur", "Kepala Dinas", "Kepala Badan", "Kepala Satuan", "Kepala Pelaksana", "Panewu", "Direktur", "Kepala UPTD Puskesmas"] },
+      rotating: { employment: ["pns", "pppk"] },
+      perPerson: { officeDaysPerWeek: { min: 3, max: 5 } },
+      notes: [
+        "Policy: PermenPANRB 4/2025 on flexible work for ASN (set 16 April, in force 21 April 2025): flexible location (office, home, elsewhere) decided by each agency, never lowering the quality of public service, at most 2 workdays a week away from the office (as reported by tvOnenews).",
+        "At most 2 days away a week: perPerson.officeDaysPerWeek min 3 in every full week (max 5, no upper bound on office days); giliran lowers the minimum by each holiday, leave day or day with a cap of 0 in the week, so a 4-day week asks 2. The fixture applies the weekly quota from 17 March, before the Permen was in force: a planning scenario, not a record.",
+        "Staff not eligible for flexible work (the Permen: new employees and staff under discipline proceedings): employees.csv eligible=false, always in the office; here PPPK under 27 (the 2024 intake) and one in 150 others (proceedings), a fixture assumption.",
+        "Face-to-face services stay staffed: the two RSUD and every puskesmas (health), Satpol PP (order and fire), BPBD (disaster response) are exempt agencies; units.csv exempts the service units inside agencies: Disdukcapil's two registration divisions, DPMPTSP's licensing division, Dinas Perhubungan's vehicle testing (UPT PKB) and Dinas Kesehatan's laboratory; the library service keeps at least 3 in a day.",
+        "Heads of agency (their titles as SIMPEG writes them: 'Kepala Dinas Kesehatan', 'Panewu Depok') are in every day: a fixture assumption (the head assigns and supervises flexible work); contract staff (PTT, honorer) are not ASN and stay in.",
+        "The Permen sets no office cap: the fixture takes 85 % of an agency's staff a day (desks and the efficiency drive of Inpres 1/2025), an assumption; with it, everyone's days away from the office are shared. A small kapanewon (22-28 staff, its panewu and contract staff always in) needs about that much room for everyone's 3 office days in the short weeks.",
+        "Decreed remote days (WFA) 24-27 March and 8 April 2025 (SE MenPANRB 2/2025, around Lebaran, with face-to-face services kept staffed) need dated caps (caps.csv), not yet in giliran when the fixture was made: they are ordinary workdays here.",
+        "Holidays: the 2025 national holidays and cuti bersama (SKB 3 Menteri 2025): 28 March (cuti bersama Nyepi), 31 March-7 April (Idul Fitri and cuti bersama) and 18 April (Good Friday) fall in the horizon.",
+        "Since 2020 Sleman's districts are kapanewon, headed by a panewu (Perda 1/2020, after the Yogyakarta special-region rules); agency, kapanewon and puskesmas names are Sleman's; the employees are synthetic (scripts/buildFixtures.ts, fixed seed).",
+      ].join(" "),
+    },
+    units: [
+      "DISDUKCAPIL,Bidang Pelayanan Pendaftaran Penduduk,true,,", "DISDUKCAPIL,Bidang Pelayanan Pencatatan Sipil,true,,",
+      "DPMPTSP,Bidang Pelayanan Perizinan,true,,", "DISHUB,UPT Pengujian Kendaraan Bermotor,true,,", "DINKES,UPT Laboratorium Kesehatan,true,,",
+      "DISPUSIP,Bidang Layanan Perpustakaan,,3,",
+    ],
+    eligible: ({ id, employment, birthDate }) => !(employment === "pppk" && birthDate > "1998-03-17") && Number(id.slice(1)) % 150 !== 7,
+  };
+}
+
+const ALL: Record<string, () => Fixture> = { "kalsel-2020": kalsel, "banjarmasin-2020": banjarmasin, "kotim-2021": kotim, "babel-2020": babel, "paser-2020": paser, "sleman-2025": sleman };
+
+/** Split one CSV line into cells (quotes as RFC 4180 writes them). */
+function cellsOf(line: string): string[] {
+  const cells: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') [cell, i] = [cell + '"', i + 1];
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") [cells[cells.length], cell] = [cell, ""];
+    else cell += ch;
+  }
+  cells.push(cell);
+  return cells;
+}
 
 /** Write one fixture: the generator's roster, then the seed's scenario.json and rules.csv. */
 export async function buildFixture(f: Fixture, root = FIXTURES): Promise<{ employees: number; agencies: number; workdays: number }> {
@@ -497,6 +623,19 @@ export async function buildFixture(f: Fixture, root = FIXTURES): Promise<{ emplo
   await writeFile(join(dir, "scenario.json"), `${JSON.stringify(scenario, null, 2)}\n`);
   if (f.rules) await writeFile(join(dir, "rules.csv"), `agency_id,unit,rank,min_per_day,max_per_day\n${f.rules.join("\n")}\n`);
   else await unlink(join(dir, "rules.csv")).catch(() => undefined);
+  if (f.units) await writeFile(join(dir, "units.csv"), `agency_id,unit,exempt,min_office,cap_percent\n${f.units.join("\n")}\n`);
+  else await unlink(join(dir, "units.csv")).catch(() => undefined);
+  if (f.eligible) {
+    const eligible = f.eligible;
+    const lines = (await readFile(join(dir, "employees.csv"), "utf8")).split("\n");
+    const out = lines.map((line, i) => {
+      if (line === "") return line;
+      if (i === 0) return `${line},eligible`;
+      const c = cellsOf(line);
+      return `${line},${eligible({ id: c[0], employment: c[5], birthDate: c[6] })}`;
+    });
+    await writeFile(join(dir, "employees.csv"), out.join("\n"));
+  }
   return { employees: summary.employees, agencies: summary.agencies, workdays: summary.workdays };
 }
 

@@ -7,6 +7,8 @@ import { InfeasibleError, type InfeasibleCause } from "../src/domain/errors.js";
 import { emptyRoster, LEAVE, OFFICE, type Problem, type Roster } from "../src/domain/problem.js";
 import type { Backend } from "./backend.js";
 import { solveAgency } from "./count/solveAgency.js";
+import { solveTeams } from "./teams/solveTeams.js";
+import type { TeamsOutcome } from "../src/domain/teams.js";
 
 export interface SolveOptions {
   backend: Backend;
@@ -36,9 +38,14 @@ export function baseRoster(problem: Problem, agencies?: number[]): Roster {
   return roster;
 }
 
-export function solveProblem(problem: Problem, options: SolveOptions): { roster: Roster; stats: SolveStats } {
+export function solveProblem(problem: Problem, options: SolveOptions): { roster: Roster; stats: SolveStats; teams?: TeamsOutcome } {
   const indices = options.agencies ?? problem.agencies.map((a) => a.index);
   const roster = baseRoster(problem, options.agencies);
+  if (problem.rotation === "teams") {
+    const { teams, causes } = solveTeams(problem, roster, indices, options.onAgency);
+    if (causes.length > 0) throw new InfeasibleError(causes);
+    return { roster, stats: { models: 0, unproven: 0, unprovenAgencies: [] }, teams };
+  }
   const causes: InfeasibleCause[] = [];
   const stats: SolveStats = { models: 0, unproven: 0, unprovenAgencies: [] };
   indices.forEach((a, k) => {

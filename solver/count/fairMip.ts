@@ -11,7 +11,7 @@
  * budget, stage 1's counts stand (shared among classes):
  * every hard rule and objectives 1-2 still hold, and the result says fairness is unproven.
  */
-import { capOn, type Problem } from "../../src/domain/problem.js";
+import { capOn, weekOfficeBounds, type Problem } from "../../src/domain/problem.js";
 import { PINNED_OFFICE } from "./pins.js";
 import type { Backend } from "../backend.js";
 import type { Model, ModelConstraint, ModelVar } from "../model.js";
@@ -47,8 +47,8 @@ export interface CountBase {
 
 /**
  * Rows of the flexible-work rule (`problem.perPerson`): in every full week each member's
- * office days (pinned ones included) within [min, max], the minimum cut to the days they can
- * come. Daily rotation: members get floor or ceil of the class's week total (turns.ts walks
+ * office days (pinned ones included) within `weekOfficeBounds` (the verifier's own bounds:
+ * each day a member cannot come lowers the minimum). Daily rotation: members get floor or ceil of the class's week total (turns.ts walks
  * each week in one stretch), so bounding the total by m * bound bounds every member. Weekly
  * rotation: a member is in on all their choosable days of the week or none.
  */
@@ -60,13 +60,15 @@ function perPersonRows(problem: Problem, s: AgencyStructure, classes: readonly S
   for (const c of classes) {
     const m = c.members.length;
     const pins = s.pinned.get(c.members[0])?.modes;
-    rule.fullWeeks.forEach((full, w) => {
-      if (!full) return;
+    rule.fullWeeks.forEach((_, w) => {
+      // Members of a class share leave and pins: the first member's bounds are everyone's.
+      const bounds = weekOfficeBounds(problem, problem.people[c.members[0]], w);
+      if (bounds === null) return;
       let forced = 0;
       const choosable = c.days.filter((d) => week[d] === w);
       if (pins) for (let d = 0; d < week.length; d++) if (week[d] === w && pins[d] === PINNED_OFFICE) forced++;
-      const least = Math.max(0, Math.min(rule.min, choosable.length + forced) - forced);
-      const most = rule.max - forced;
+      const least = Math.max(0, bounds.min - forced);
+      const most = bounds.max - forced;
       if (most < 0 || least > choosable.length) return void rows.push({ name: "impossible", terms: [], lower: 1 });
       if (choosable.length === 0) return;
       if (problem.rotation === "daily") {

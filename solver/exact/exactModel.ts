@@ -16,7 +16,7 @@
  * default each agency is solved on its own. The global model (`decompose: false`) sums the
  * agencies' terms, which is the same optimum: agencies share no row.
  */
-import { HOME, OFFICE, LEAVE, PIN_HOME, PIN_OFFICE, WISH_HOME, WISH_OFFICE, capOn, emptyRoster, ruleMatches } from "../../src/domain/problem.js";
+import { HOME, OFFICE, LEAVE, PIN_HOME, PIN_OFFICE, WISH_HOME, WISH_OFFICE, capOn, weekOfficeBounds, emptyRoster, ruleMatches } from "../../src/domain/problem.js";
 import { fairShares, shareBasis, sharesTurns } from "../../src/domain/shares.js";
 import { agencyObjectives, type AgencyObjectives } from "../../src/metrics/objectives.js";
 import type { Problem, Roster, Person } from "../../src/domain/problem.js";
@@ -211,14 +211,12 @@ function build(problem: Problem, agencyIndices: number[]): Built {
       for (const p of problem.agencies[a].people) {
         const person = problem.people[p];
         if (person.attendance === "fixed") continue;
-        perPerson.fullWeeks.forEach((full, w) => {
-          if (!full) return;
-          const inWeek = (d: number): boolean => week[d] === w;
-          const office = officeTerms(person, inWeek);
-          let canCome = 0;
-          for (let d = 0; d < days; d++) if (inWeek(d) && NO_LEAVE(person, d) && !(varOf(person, d) === null && fixedMode(person, d) === HOME)) canCome++;
-          const least = Math.min(perPerson.min, canCome) - office.constant;
-          const most = perPerson.max - office.constant;
+        perPerson.fullWeeks.forEach((_, w) => {
+          const bounds = weekOfficeBounds(problem, person, w);
+          if (bounds === null) return;
+          const office = officeTerms(person, (d) => week[d] === w);
+          const least = bounds.min - office.constant;
+          const most = bounds.max - office.constant;
           if (office.terms.size === 0) {
             if ((least > 0 || most < 0) && brokenConstant === null) brokenConstant = `perPerson ${person.id} week ${w}: ${office.constant} pinned office days, allowed [${perPerson.min}, ${perPerson.max}]`;
             return;

@@ -39,7 +39,11 @@ function groupCauses(error: InfeasibleError, lang: Lang): string[] {
     if (group) {
       group.days++;
       group.last = cause.date;
-    } else groups.set(key, { first: cause.date, last: cause.date, days: 1, line: formatMessage(cause.code, cause.values, lang) });
+    } else {
+      // A composition rule's cause names its file; causes that do not say are from rules.csv.
+      const values = { source: "rules.csv", ...cause.values };
+      groups.set(key, { first: cause.date, last: cause.date, days: 1, line: formatMessage(cause.code, values, lang) });
+    }
   }
   return [...groups.values()].map((g) => (g.days === 1 ? g.line : `${g.line} ${formatMessage("infeasible.more_days", { more: g.days - 1, last: g.last }, lang)}`));
 }

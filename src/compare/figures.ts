@@ -8,12 +8,13 @@
  */
 import type { Problem, Roster } from "../domain/problem.js";
 import { computeMetrics, type FairnessFigures, type Metrics } from "../metrics/fairness.js";
+import type { ContactFigures } from "../metrics/contacts.js";
 
 /** The figures, in the order they are shown. */
 export const FIGURE_NAMES = [
   "maxDeviation", "sumSquaredDeviation", "weeklyDeviation", "over2", "over1", "noOffice",
   "stdDev", "gini", "jain", "weekdayLockedShare", "topWeekdayShare",
-  "priorityOfficeDays", "capUse", "rotating", "officeDays",
+  "priorityOfficeDays", "capUse", "contactsMean", "contactsMax", "rotating", "officeDays",
 ] as const;
 export type FigureName = (typeof FIGURE_NAMES)[number];
 export type Figures = Record<FigureName, number | null>;
@@ -21,11 +22,12 @@ export type Figures = Record<FigureName, number | null>;
 /**
  * The order in which two rosters are judged: DESIGN.md's objectives (use the cap, spare
  * health priority, the largest deviation from a fair share, the sum of squares, the weekly
- * deviation), then the other fairness figures.
+ * deviation), then the other fairness figures, then the contact spread (fewer colleagues better).
  */
 export const VERDICT_ORDER: readonly FigureName[] = [
   "capUse", "priorityOfficeDays", "maxDeviation", "sumSquaredDeviation", "weeklyDeviation",
   "over2", "over1", "noOffice", "stdDev", "gini", "jain", "weekdayLockedShare", "topWeekdayShare",
+  "contactsMean", "contactsMax",
 ];
 
 export interface ScopeFigures {
@@ -35,12 +37,14 @@ export interface ScopeFigures {
   figures: Figures;
 }
 
-function pick(f: FairnessFigures & { priorityOfficeDays: number; capUse: number | null; officeDays: number }): Figures {
+/** A scope's figures; `contacts` is its contact spread (distinct office colleagues, src/metrics/contacts.ts). */
+function pick(f: FairnessFigures & { priorityOfficeDays: number; capUse: number | null; officeDays: number }, contacts: ContactFigures | undefined): Figures {
   return {
     maxDeviation: f.maxDeviation, sumSquaredDeviation: f.sumSquaredDeviation, weeklyDeviation: f.weeklyDeviation,
     over2: f.over2, over1: f.over1, noOffice: f.noOffice, stdDev: f.stdDev, gini: f.gini, jain: f.jain,
     weekdayLockedShare: f.weekdayLockedShare, topWeekdayShare: f.topWeekdayShare,
-    priorityOfficeDays: f.priorityOfficeDays, capUse: f.capUse, rotating: f.rotating, officeDays: f.officeDays,
+    priorityOfficeDays: f.priorityOfficeDays, capUse: f.capUse, contactsMean: contacts?.mean ?? null, contactsMax: contacts?.max ?? null,
+    rotating: f.rotating, officeDays: f.officeDays,
   };
 }
 
@@ -50,9 +54,10 @@ function pick(f: FairnessFigures & { priorityOfficeDays: number; capUse: number 
  * @param metrics the roster's `computeMetrics`, when already computed
  */
 export function rosterFigures(problem: Problem, roster: Roster, metrics: Metrics = computeMetrics(problem, roster)): ScopeFigures[] {
+  const contacts = new Map(metrics.contacts.agencies.map((c) => [c.agencyId, c]));
   return [
-    { agencyId: null, name: "", figures: pick(metrics.overall) },
-    ...metrics.agencies.map((a) => ({ agencyId: a.agencyId, name: a.name, figures: pick(a) })),
+    { agencyId: null, name: "", figures: pick(metrics.overall, metrics.contacts.overall) },
+    ...metrics.agencies.map((a) => ({ agencyId: a.agencyId, name: a.name, figures: pick(a, contacts.get(a.agencyId)) })),
   ];
 }
 

@@ -3,6 +3,7 @@
  * write and check). Compiled from a `ScenarioInput` by `src/policy/compile.ts`.
  */
 import { unitKey, type Rank, type Employment } from "./values.js";
+import type { InputIssue } from "./errors.js";
 
 /** An employee's mode on one workday. Stored as one byte per person-day. */
 export const HOME = 0;
@@ -24,13 +25,14 @@ export interface Calendar {
 
 /**
  * How a person takes part:
- * - `fixed`: in the office every workday not on leave (exempt agency, mandatory, or an
- *   employment type that does not rotate);
+ * - `fixed`: in the office every workday not on leave (exempt agency, exempt unit of
+ *   units.csv, mandatory, not eligible for remote work, or an employment type that does not
+ *   rotate);
  * - `rotating`: rotates between office and home;
  * - `priority`: rotates, but is health priority: home whenever the rules allow.
  */
 export type Attendance = "fixed" | "rotating" | "priority";
-export type FixedReason = "exempt" | "mandatory" | "employment";
+export type FixedReason = "exempt" | "exempt_unit" | "mandatory" | "ineligible" | "employment";
 
 export interface Person {
   /** Position in `Problem.people` (input order). */
@@ -75,8 +77,13 @@ export const WISH_HOME = 4;
 
 /** A composition rule as it applies to one agency: matching people in the office per workday. */
 export interface CompositionRule {
-  /** Line in rules.csv. */
+  /** Line in `file`. */
   line: number;
+  /**
+   * Where the rule is written: absent for rules.csv; "units.csv" for a unit's min_office or
+   * cap (a rule on that unit, any rank).
+   */
+  file?: string;
   /** null: any unit / any rank. */
   unit: string | null;
   rank: Rank | null;
@@ -109,26 +116,47 @@ export interface Agency {
   rules: CompositionRule[];
 }
 
+/** Shift teams (rotation "teams"): fixed teams for the horizon taking turns by day or week. */
+export interface TeamsSetting {
+  /** Teams per agency; null: the fewest whose largest team fits the room under the cap. */
+  count: number | null;
+  period: "day" | "week";
+}
+
 /**
  * Flexible work (PermenPANRB 4/2025, scenario.json `perPerson.officeDaysPerWeek`): each
- * rotating person's office days in every full week within [min, max]; the minimum shrinks to
- * the days they can come (not on leave) that week.
+ * rotating or health-priority person's office days in every full week lie within the bounds
+ * `weekOfficeBounds` gives that person and week: [min, max], the minimum lowered by each day
+ * of the week the person cannot come for a reason outside the rotation.
  */
 export interface PerPersonRule {
   min: number;
   max: number;
-  /** Per calendar week (`Calendar.weekStarts`): whether all its days, Monday to Sunday, lie in the horizon. */
+  /**
+   * Per calendar week (`Calendar.weekStarts`): whether the horizon holds every day of the
+   * week that is a workday by the scenario's `workdays` (holidays do not cut a week; the
+   * horizon's start or end does). Only full weeks are bounded.
+   */
   fullWeeks: boolean[];
+  /**
+   * Per calendar week: its workdays by `workdays` alone, holidays included (5 for a Monday to
+   * Friday week with Good Friday in it). Absent: the week's workdays in the calendar.
+   */
+  nominalDays?: number[];
 }
 
 export interface Problem {
   name: string;
-  rotation: "daily" | "weekly";
+  rotation: "daily" | "weekly" | "teams";
+  /** Set when `rotation` is "teams". */
+  teams?: TeamsSetting | null;
   /** Office days per person per full week; null or absent when the scenario sets none. */
   perPerson?: PerPersonRule | null;
   calendar: Calendar;
   people: Person[];
   agencies: Agency[];
+  /** What compile noticed but is not an error (leave outside the horizon, an agency where no mandatory position matches). */
+  warnings?: InputIssue[];
 }
 
 /** Modes of every person on every workday: `modes[person * days + day]`. */
@@ -151,6 +179,37 @@ export function capOn(agency: Agency, day: number): number | null {
 /** The words of the cap in force on workday `day`. */
 export function capBasisOn(agency: Agency, day: number): string {
   return agency.dayCapBasis?.[day] ?? agency.capBasis;
+}
+
+/**
+ * The bounds on a person's office days in week `week` (flexible work), or null when none
+ * apply: no `perPerson`, a fixed person, or a week the horizon cuts. In a full week of N
+ * workdays by `workdays` (`nominalDays`), each day the person cannot come for a reason
+ * outside the rotation (a holiday, a leave day, a day whose cap is 0 such as a decreed
+ * remote day, a day pinned home in requests.csv) lowers the minimum by one:
+ * `min' = max(0, min - (N - open))`, where `open` counts the week's other workdays;
+ * `max' = min(max, open)`. So "at least 3 office days" reads as "at most N - 3 days away",
+ * the same rule whether the policy is written as an office quota or as a remote quota.
+ *
+ * @example weekOfficeBounds(problem, person, 0) //=> { min: 3, max: 4, open: 5 } (no leave, 5 workdays, 3-4)
+ */
+export function weekOfficeBounds(problem: Problem, person: Person, week: number): { min: number; max: number; open: number } | null {
+  const rule = problem.perPerson;
+  if (!rule || person.attendance === "fixed" || rule.fullWeeks[week] !== true) return null;
+  const { week: weekOf } = problem.calendar;
+  const agency = problem.agencies[person.agency];
+  let open = 0;
+  let workdays = 0;
+  // Days ascend and a week's days are contiguous: scan from its first day.
+  for (let d = weekOf.indexOf(week); d >= 0 && d < weekOf.length && weekOf[d] === week; d++) {
+    workdays++;
+    if (person.leave !== null && person.leave[d] === 1) continue;
+    if (capOn(agency, d) === 0) continue;
+    if (person.requests?.[d] === PIN_HOME) continue;
+    open++;
+  }
+  const nominal = rule.nominalDays?.[week] ?? workdays;
+  return { min: Math.max(0, rule.min - (nominal - open)), max: Math.min(rule.max, open), open };
 }
 
 export function ruleMatches(rule: CompositionRule, person: Person): boolean {

@@ -8,6 +8,7 @@ import {
   jsonNumber, parseDate, percentCell, rankCell, textCell,
 } from "./values.js";
 import { PPKM_REGIONS, PPKM_SECTORS, ZONES } from "../policy/presets.js";
+import { positionPatternError } from "./positions.js";
 
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -42,10 +43,18 @@ export const scenarioSchema = z
     workdays: z.array(z.enum(WEEKDAYS)).min(1).default(["mon", "tue", "wed", "thu", "fri"]),
     holidays: z.array(isoDate).default([]),
     officeCap: officeCapSchema,
-    rotation: z.enum(["daily", "weekly"]).default("daily"),
+    rotation: z.enum(["daily", "weekly", "teams"]).default("daily"),
+    /** Shift teams (rotation "teams"): how many teams (default: as many as the cap implies), turns by day or week. */
+    teams: z
+      .strictObject({
+        count: z.number().int().min(1).optional(),
+        period: z.enum(["day", "week"]).default("day"),
+      })
+      .optional(),
     mandatory: z
       .strictObject({
         ranks: z.array(rankCell).default([]),
+        /** Word-prefix entries ("Kepala Dinas") or `/regex/` entries (see `./positions.ts`). */
         positions: z.array(z.string()).default([]),
       })
       .default({ ranks: [], positions: [] }),
@@ -59,11 +68,34 @@ export const scenarioSchema = z
         comorbid: z.boolean().default(false),
       })
       .optional(),
+    /** Flexible work (PermenPANRB 4/2025): bounds on each rotating person's office days in every full week. */
+    perPerson: z
+      .strictObject({
+        officeDaysPerWeek: z.strictObject({ min: z.number().int().min(0).max(7).default(0), max: z.number().int().min(0).max(7).default(7) }).optional(),
+      })
+      .optional(),
     notes: z.string().optional(),
   })
   .superRefine((s, ctx) => {
+    s.mandatory.positions.forEach((entry, i) => {
+      const reason = positionPatternError(entry);
+      if (reason !== null) {
+        ctx.addIssue({ code: "custom", path: ["mandatory", "positions", i], message: "position", params: { expected: `a title, or a regular expression written /.../ (${reason})`, received: entry } });
+      }
+    });
+    const week = s.perPerson?.officeDaysPerWeek;
+    if (week !== undefined && week.max < week.min) {
+      ctx.addIssue({ code: "custom", path: ["perPerson", "officeDaysPerWeek", "max"], message: "bounds", params: { expected: `a number of days of at least min (${week.min})`, received: String(week.max) } });
+    }
     if (s.end < s.start) {
       ctx.addIssue({ code: "custom", path: ["end"], message: "end_before_start", params: { expected: `a date on or after start (${s.start})`, received: s.end } });
+    }
+    if (s.teams !== undefined && s.rotation !== "teams") {
+      ctx.addIssue({ code: "custom", path: ["teams"], message: "teams_without_rotation", params: { expected: `"teams" only with "rotation": "teams"`, received: `rotation ${s.rotation}` } });
+    }
+    if (s.rotation === "teams" && s.perPerson !== undefined) {
+      // Shift teams come in on their turns; weekly quotas per person are not combined with them yet (docs/teams.md).
+      ctx.addIssue({ code: "custom", path: ["perPerson"], message: "teams_with_per_person", params: { expected: `no "perPerson" with "rotation": "teams" (not combined yet)`, received: "perPerson" } });
     }
   });
 export type ScenarioConfig = z.infer<typeof scenarioSchema>;
@@ -132,6 +164,8 @@ export const employeeRowSchema = z.object({
   pregnant: optionalCell(booleanCell),
   comorbid: optionalCell(booleanCell),
   mandatory: optionalCell(booleanCell),
+  /** false: never works remotely (new staff, staff under discipline proceedings; PermenPANRB 4/2025). */
+  eligible: optionalCell(booleanCell),
 });
 export type EmployeeRow = z.infer<typeof employeeRowSchema>;
 
@@ -143,6 +177,20 @@ export const ruleRowSchema = z.object({
   max_per_day: optionalCell(countCell),
 });
 export type RuleRow = z.infer<typeof ruleRowSchema>;
+
+/** `unit` = `each` in rules.csv: the row applies to every unit of the agency separately. */
+export const EACH_UNIT = "each";
+
+/** units.csv: a unit inside an agency with its own rule (exempt, a floor, a cap). */
+export const unitRowSchema = z.object({
+  agency_id: idCell,
+  unit: idCell,
+  exempt: optionalCell(booleanCell),
+  min_office: optionalCell(countCell),
+  cap_percent: optionalCell(percentCell),
+  cap_count: optionalCell(countCell),
+});
+export type UnitRow = z.infer<typeof unitRowSchema>;
 
 export const leaveRowSchema = z.object({
   employee_id: idCell,
@@ -163,8 +211,9 @@ export type HistoryRow = z.infer<typeof historyRowSchema>;
 /** Each CSV file of a scenario: its name, whether it must exist, its columns, its row schema. */
 export const CSV_FILES = {
   agencies: { file: "agencies.csv", required: true, columns: ["agency_id", "name"], optional: ["exempt", "cap_percent", "cap_count", "min_office", "zone", "ppkm_level", "ppkm_region", "ppkm_sector"], schema: agencyRowSchema },
-  employees: { file: "employees.csv", required: true, columns: ["employee_id", "name", "agency_id", "rank", "position", "employment", "birth_date"], optional: ["unit", "pregnant", "comorbid", "mandatory"], schema: employeeRowSchema },
+  employees: { file: "employees.csv", required: true, columns: ["employee_id", "name", "agency_id", "rank", "position", "employment", "birth_date"], optional: ["unit", "pregnant", "comorbid", "mandatory", "eligible"], schema: employeeRowSchema },
   rules: { file: "rules.csv", required: false, columns: ["agency_id", "unit", "rank", "min_per_day", "max_per_day"], optional: [], schema: ruleRowSchema },
+  units: { file: "units.csv", required: false, columns: ["agency_id", "unit"], optional: ["exempt", "min_office", "cap_percent", "cap_count"], schema: unitRowSchema },
   leave: { file: "leave.csv", required: false, columns: ["employee_id", "from", "to"], optional: ["kind"], schema: leaveRowSchema },
   history: { file: "history.csv", required: false, columns: ["employee_id", "office_days"], optional: ["workdays"], schema: historyRowSchema },
 } as const;
@@ -179,6 +228,8 @@ export interface ScenarioInput {
   agencies: Lined<AgencyRow>[];
   employees: Lined<EmployeeRow>[];
   rules: Lined<RuleRow>[];
+  /** units.csv rows; absent when the scenario has none. */
+  units?: Lined<UnitRow>[];
   leave: Lined<LeaveRow>[];
   history: Lined<HistoryRow>[];
 }

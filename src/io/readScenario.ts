@@ -9,9 +9,10 @@ import { join } from "node:path";
 import type { z } from "zod";
 import { InputError, type InputIssue } from "../domain/errors.js";
 import {
-  CSV_FILES, scenarioSchema, type AgencyRow, type EmployeeRow, type HistoryRow, type LeaveRow, type RuleRow,
-  type ScenarioConfig, type ScenarioInput,
+  CSV_FILES, EACH_UNIT, scenarioSchema, type AgencyRow, type EmployeeRow, type HistoryRow, type LeaveRow, type RuleRow,
+  type ScenarioConfig, type ScenarioInput, type UnitRow,
 } from "../domain/scenario.js";
+import { closestName, nameKey } from "../domain/names.js";
 import { FileIssues, decodeText, readCsv, readCsvText, type CsvSpec, type CsvTable } from "./csv.js";
 import { readSheets, sheetAsCsv, sheetLabel } from "./readXlsx.js";
 import { access } from "node:fs/promises";
@@ -30,19 +31,20 @@ const UNION_EXPECTED = { officeCap: '{"percent": P} | {"count": N} | {"zone": "n
  * @example const input = await readScenario("fixtures/kotim-2021"); input.employees[0].line //=> 2
  */
 export async function readScenario(dir: string): Promise<ScenarioInput> {
-  const [config, agencies, employees, rules, leave, history] = await Promise.all([
+  const [config, agencies, employees, rules, units, leave, history] = await Promise.all([
     readConfig(dir),
     readTable(dir, CSV_FILES.agencies),
     readTable(dir, CSV_FILES.employees),
     readTable(dir, CSV_FILES.rules),
+    readTable(dir, CSV_FILES.units),
     readTable(dir, CSV_FILES.leave),
     readTable(dir, CSV_FILES.history),
   ]);
-  const damage = spreadsheetDamage([agencies, employees, rules, leave, history]);
-  crossCheck({ agencies, employees, rules, leave, history }, damage);
+  const damage = spreadsheetDamage([agencies, employees, rules, units, leave, history]);
+  crossCheck({ agencies, employees, rules, units, leave, history }, damage);
   const issues: InputIssue[] = [
     ...config.issues.finish(),
-    ...[agencies, employees, rules, leave, history].flatMap((t) => t.issues.finish()),
+    ...[agencies, employees, rules, units, leave, history].flatMap((t) => t.issues.finish()),
     ...damage.summary(),
   ];
   if (issues.length > 0 || config.config === null) throw new InputError(issues);
@@ -52,6 +54,7 @@ export async function readScenario(dir: string): Promise<ScenarioInput> {
     agencies: agencies.rows,
     employees: employees.rows,
     rules: rules.rows,
+    units: units.rows,
     leave: leave.rows,
     history: history.rows,
   };
@@ -166,6 +169,7 @@ interface Tables {
   agencies: CsvTable<AgencyRow>;
   employees: CsvTable<EmployeeRow>;
   rules: CsvTable<RuleRow>;
+  units: CsvTable<UnitRow>;
   leave: CsvTable<LeaveRow>;
   history: CsvTable<HistoryRow>;
 }
@@ -197,7 +201,7 @@ function definedIds<T>(table: CsvTable<T>, firstLines: Map<string, number>, fiel
 }
 
 /** The checks that need more than one row or more than one file. */
-function crossCheck({ agencies, employees, rules, leave, history }: Tables, damage: Damage): void {
+function crossCheck({ agencies, employees, rules, units, leave, history }: Tables, damage: Damage): void {
   const agencyIds = duplicates(agencies, (a) => a.agency_id, "agency_id", damage);
   for (const a of agencies.rows) {
     if (a.cap_percent !== undefined && a.cap_count !== undefined) agencies.issues.add("input.cap_both", { line: a.line, column: agencies.columnOf.get("cap_count") });
@@ -212,17 +216,34 @@ function crossCheck({ agencies, employees, rules, leave, history }: Tables, dama
       if (damage.any) damage.consequences++;
       else employees.issues.add("input.unknown_agency", { line: e.line, column: employees.columnOf.get("agency_id") }, { received: e.agency_id });
     }
-    for (const r of rules.rows) {
-      if (r.agency_id !== null && !known.has(r.agency_id)) rules.issues.add("input.unknown_agency", { line: r.line, column: rules.columnOf.get("agency_id") }, { received: r.agency_id });
+    for (const table of [rules, units] as CsvTable<{ agency_id: string | null }>[]) {
+      for (const r of table.rows) {
+        if (r.agency_id !== null && !known.has(r.agency_id)) {
+          table.issues.add("input.unknown_agency_closest", { line: r.line, column: table.columnOf.get("agency_id") }, { received: r.agency_id, closest: closestName(r.agency_id, known.keys()) ?? "-" });
+        }
+      }
+    }
+  }
+  if (agencies.complete && employees.complete) checkNamesMatch(agencies, employees, rules, units);
+  for (const u of units.rows) {
+    if (u.cap_percent !== undefined && u.cap_count !== undefined) units.issues.add("input.cap_both", { line: u.line, column: units.columnOf.get("cap_count") });
+    if (u.cap_count !== undefined && u.min_office !== undefined && u.cap_count < u.min_office) {
+      units.issues.add("input.unit_bounds", { line: u.line, column: units.columnOf.get("cap_count") }, { received: u.cap_count, expected: u.min_office });
     }
   }
   if (employees.complete) {
     const known = definedIds(employees, employeeIds, "employee_id");
+    let suggestions = 0;
     for (const table of [leave, history] as CsvTable<{ employee_id: string }>[]) {
       for (const row of table.rows) {
         if (known.has(row.employee_id)) continue;
-        if (damage.any) damage.consequences++;
-        else table.issues.add("input.unknown_employee", { line: row.line, column: table.columnOf.get("employee_id") }, { received: row.employee_id });
+        if (damage.any) {
+          damage.consequences++;
+          continue;
+        }
+        // The closest id of 100,000 costs a few milliseconds: offered for the first few only.
+        const closest = suggestions++ < 20 ? closestName(row.employee_id, known.keys()) : null;
+        table.issues.add(closest === null ? "input.unknown_employee" : "input.unknown_employee_closest", { line: row.line, column: table.columnOf.get("employee_id") }, { received: row.employee_id, closest: closest ?? "-" });
       }
     }
   }
@@ -233,6 +254,76 @@ function crossCheck({ agencies, employees, rules, leave, history }: Tables, dama
     if (r.min_per_day !== undefined && r.max_per_day !== undefined && r.max_per_day < r.min_per_day) {
       rules.issues.add("input.rule_bounds", { line: r.line, column: rules.columnOf.get("max_per_day") }, { received: r.max_per_day, expected: r.min_per_day });
     }
+  }
+}
+
+/**
+ * Names in rules.csv and units.csv must match someone: a unit of the agency (or, for `*`, of
+ * any agency), a rank among the people the row selects. A typo (`Perpustakan`) is bad input
+ * naming the file, line, column and the closest existing name, not an infeasible roster.
+ */
+function checkNamesMatch(agencies: CsvTable<AgencyRow>, employees: CsvTable<EmployeeRow>, rules: CsvTable<RuleRow>, units: CsvTable<UnitRow>): void {
+  if (rules.rows.length === 0 && units.rows.length === 0) return;
+  const agencyIds = new Set(agencies.rows.map((a) => a.agency_id));
+  /** agency -> unit key -> { spelling, ranks } */
+  const unitsOf = new Map<string, Map<string, { spelling: string; ranks: Set<string> }>>();
+  /** agency -> ranks there */
+  const ranksOf = new Map<string, Set<string>>();
+  for (const e of employees.rows) {
+    let ranks = ranksOf.get(e.agency_id);
+    if (!ranks) ranksOf.set(e.agency_id, (ranks = new Set()));
+    ranks.add(e.rank);
+    if (e.unit === undefined || e.unit === "") continue;
+    let byKey = unitsOf.get(e.agency_id);
+    if (!byKey) unitsOf.set(e.agency_id, (byKey = new Map()));
+    const key = nameKey(e.unit);
+    let unit = byKey.get(key);
+    if (!unit) byKey.set(key, (unit = { spelling: e.unit, ranks: new Set() }));
+    unit.ranks.add(e.rank);
+  }
+  const scope = (agencyId: string | null): string[] => (agencyId === null ? [...agencyIds] : agencyIds.has(agencyId) ? [agencyId] : []);
+  const unitNames = (ids: string[]) => ids.flatMap((id) => [...(unitsOf.get(id)?.values() ?? [])].map((u) => u.spelling));
+
+  for (const r of rules.rows) {
+    const ids = scope(r.agency_id);
+    if (ids.length === 0) continue; // an unknown agency, reported already
+    const where = r.agency_id ?? "*";
+    const each = r.unit !== null && nameKey(r.unit) === EACH_UNIT;
+    let ranks: Set<string>;
+    if (r.unit !== null && !each) {
+      const key = nameKey(r.unit);
+      const found = ids.map((id) => unitsOf.get(id)?.get(key)).filter((u) => u !== undefined);
+      if (found.length === 0) {
+        rules.issues.add("input.unknown_unit", { line: r.line, column: rules.columnOf.get("unit") }, { received: r.unit, agency: where, closest: closestName(r.unit, unitNames(ids)) ?? "-" });
+        continue;
+      }
+      ranks = new Set(found.flatMap((u) => [...u.ranks]));
+    } else if (each) {
+      if (unitNames(ids).length === 0) {
+        rules.issues.add("input.each_without_units", { line: r.line, column: rules.columnOf.get("unit") }, { agency: where });
+        continue;
+      }
+      ranks = new Set(ids.flatMap((id) => [...(unitsOf.get(id)?.values() ?? [])].flatMap((u) => [...u.ranks])));
+    } else {
+      ranks = new Set(ids.flatMap((id) => [...(ranksOf.get(id) ?? [])]));
+    }
+    if (r.rank !== null && !ranks.has(r.rank)) {
+      rules.issues.add("input.unknown_rank", { line: r.line, column: rules.columnOf.get("rank") }, { received: r.rank, agency: where, unit: r.unit ?? "*", present: [...ranks].join(", ") || "-" });
+    }
+  }
+
+  const seen = new Map<string, number>();
+  for (const u of units.rows) {
+    if (!agencyIds.has(u.agency_id)) continue;
+    const key = nameKey(u.unit);
+    if (!unitsOf.get(u.agency_id)?.has(key)) {
+      units.issues.add("input.unknown_unit", { line: u.line, column: units.columnOf.get("unit") }, { received: u.unit, agency: u.agency_id, closest: closestName(u.unit, unitNames([u.agency_id])) ?? "-" });
+      continue;
+    }
+    const id = `${u.agency_id}\u0000${key}`;
+    const first = seen.get(id);
+    if (first === undefined) seen.set(id, u.line);
+    else units.issues.add("input.duplicate_id", { line: u.line, column: units.columnOf.get("unit") }, { field: "unit", received: u.unit, first });
   }
 }
 

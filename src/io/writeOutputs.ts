@@ -11,6 +11,7 @@
  */
 import { Buffer } from "node:buffer";
 import type { Problem, Roster } from "../domain/problem.js";
+import { teamName, type TeamsOutcome } from "../domain/teams.js";
 import { MODE_CODES, MODE_NAMES } from "../domain/problem.js";
 import { formatMessage, type Lang } from "../messages/index.js";
 import { csvCell, inputCell } from "./csvText.js";
@@ -43,6 +44,8 @@ export interface WriteOutputsOptions {
   onFile?: (done: number, total: number) => void;
   /** Called after each agency's sheet of roster.xlsx (the longest file of a large run). */
   onXlsxAgency?: (done: number, total: number) => void;
+  /** Rotation "teams": roster-wide.csv gets a `team` column after `rank`. */
+  teams?: TeamsOutcome | null;
 }
 
 export interface WrittenFiles {
@@ -68,7 +71,7 @@ export async function writeOutputs(outDir: string, problem: Problem, roster: Ros
   const bom = options.excelBom === true;
   const jobs: FileJob[] = [
     { name: OUTPUT_FILES.roster, produce: (sink) => writeRosterLong(sink, problem, roster, bom) },
-    { name: OUTPUT_FILES.rosterWide, produce: (sink) => writeRosterWide(sink, problem, roster, options.lang, bom) },
+    { name: OUTPUT_FILES.rosterWide, produce: (sink) => writeRosterWide(sink, problem, roster, options.lang, bom, options.teams ?? null) },
     { name: OUTPUT_FILES.daily, produce: (sink) => sink.text(dailyCsv(problem, roster, bom)) },
     { name: OUTPUT_FILES.metrics, produce: (sink) => sink.text(metricsJson(options.metrics)) },
   ];
@@ -129,15 +132,17 @@ export async function writeRosterLong(sink: ByteSink, problem: Problem, roster: 
 
 /**
  * roster-wide.csv: `employee_id,name,agency_id,rank` (titles from the catalogue, in `lang`),
- * then one column per workday (ISO date) holding O, H or L; one row per person in input order.
+ * with rotation "teams" then `team` (A, B, ...; empty for people in no team), then one column
+ * per workday (ISO date) holding O, H or L; one row per person in input order.
  */
-export async function writeRosterWide(sink: ByteSink, problem: Problem, roster: Roster, lang: Lang, bom = false): Promise<void> {
+export async function writeRosterWide(sink: ByteSink, problem: Problem, roster: Roster, lang: Lang, bom = false, teams: TeamsOutcome | null = null): Promise<void> {
   const days = problem.calendar.days.length;
   const titles = [
     formatMessage("sheet.employee_id", {}, lang),
     formatMessage("sheet.name", {}, lang),
     formatMessage("sheet.agency_id", {}, lang),
     formatMessage("sheet.rank", {}, lang),
+    ...(teams === null ? [] : [formatMessage("sheet.team", {}, lang)]),
     ...problem.calendar.days,
   ];
   await sink.text(`${bom ? BOM : ""}${titles.map((t) => csvCell(t)).join(",")}\n`);
@@ -146,6 +151,7 @@ export async function writeRosterWide(sink: ByteSink, problem: Problem, roster: 
   const modes = roster.modes;
   for (const person of problem.people) {
     let row = `${inputCell(person.id)},${inputCell(person.name)},${agencyIds[person.agency]},${csvCell(person.rank)}`;
+    if (teams !== null) row += `,${teamName(teams.teamOf[person.index])}`;
     const ascii = Buffer.byteLength(row, "utf8") === row.length;
     const base = person.index * days;
     for (let d = 0; d < days; d++) {

@@ -12,6 +12,7 @@
 import type { Problem, Roster } from "../domain/problem.js";
 import type { Rank } from "../domain/values.js";
 import { objectiveValues, type ObjectiveValues } from "./objectives.js";
+import { contactFigures, type AgencyContacts, type ContactFigures } from "./contacts.js";
 import { ruleForcedAway, type RuleForced } from "./ruleForced.js";
 import { gini, jain, stdDev } from "./stats.js";
 import { tally, type Tally } from "./tally.js";
@@ -100,13 +101,15 @@ export interface OverallMetrics extends FairnessFigures {
 }
 
 export interface Metrics {
-  rotation: "daily" | "weekly";
+  rotation: Problem["rotation"];
   workdays: number;
   weeks: number;
   overall: OverallMetrics;
   agencies: AgencyMetrics[];
   /** The solver's objective values for this roster (src/metrics/objectives.ts). */
   objectives: ObjectiveValues;
+  /** Distinct office colleagues per rotating person (contact spread, src/metrics/contacts.ts). */
+  contacts: { overall: ContactFigures; agencies: AgencyContacts[] };
 }
 
 /** Ratios to 6 decimals: enough for any comparison, and metrics.json stays readable. */
@@ -238,6 +241,7 @@ export function computeMetrics(problem: Problem, roster: Roster): Metrics {
     },
     agencies,
     objectives,
+    contacts: contactFigures(problem, roster),
   };
 }
 

@@ -6,19 +6,19 @@
 import { readScenario } from "../io/readScenario.js";
 import { writeOutputs, type WrittenFiles } from "../io/writeOutputs.js";
 import { compile } from "../policy/compile.js";
-import { solveProblem } from "../../solver/solve.js";
+import { solveProblem, type SolveStats } from "../../solver/solve.js";
 import { solveInParallel } from "../../solver/parallel.js";
 import { availableParallelism } from "node:os";
 import { loadBackend, type BackendName } from "../../solver/backend.js";
 import { verifyRoster } from "../verify/rules.js";
+import { teamPattern } from "../verify/teams.js";
+import type { TeamsOutcome } from "../domain/teams.js";
 import { formatViolation } from "../verify/format.js";
 import { computeMetrics } from "../metrics/fairness.js";
 import { objectiveValues, type ObjectiveValues } from "../metrics/objectives.js";
-import { VerificationError } from "../domain/errors.js";
+import { InfeasibleError, VerificationError, type InputIssue } from "../domain/errors.js";
 import type { Problem, Roster } from "../domain/problem.js";
-import type { InputIssue } from "../domain/errors.js";
-import { leaveOutsidePeriod } from "../policy/leaveWarnings.js";
-import type { Lang } from "../messages/index.js";
+import { formatMessage, type Lang } from "../messages/index.js";
 
 export interface SolveScenarioOptions {
   solver?: BackendName;
@@ -33,7 +33,7 @@ export interface SolveScenarioOptions {
   /** Called after each agency is solved. */
   onAgency?: (done: number, total: number) => void;
   /** Builds report.html from the finished run; no report when omitted. */
-  report?: (problem: Problem, roster: Roster, metrics: unknown) => string;
+  report?: (problem: Problem, roster: Roster, metrics: unknown, teams: TeamsOutcome | null) => string;
 }
 
 export interface StageTimes {
@@ -51,7 +51,12 @@ export interface SolveOutcome {
   metrics: ReturnType<typeof computeMetrics>;
   objectives: ObjectiveValues;
   written: WrittenFiles;
-  /** Things worth a planner's eye that do not stop the run (leave outside the period). */
+  /** Rotation "teams": the teams, their turns and the stand-ins; null otherwise. */
+  teams: TeamsOutcome | null;
+  /**
+   * What the input raised that is not an error (leave outside the horizon, an agency where no
+   * mandatory position matches): the one warnings channel; the CLI prints each on stderr.
+   */
   warnings: InputIssue[];
   /** Milliseconds per stage. */
   times: StageTimes;
@@ -74,26 +79,50 @@ export async function solveScenario(dir: string, outDir: string, options: SolveS
   options.onStage?.("read", 0, 1);
   const input = await readScenario(dir);
   options.onStage?.("read", 1, 1);
-  const warnings = leaveOutsidePeriod(input);
   const read = clock();
   const problem = compile(input);
   const compiled = clock();
-  const threads = Math.max(1, Math.min(options.threads ?? (problem.people.length >= PARALLEL_FROM ? availableParallelism() : 1), problem.agencies.length));
-  const { roster, stats } = threads > 1
+  // Teams are formed in one thread: the stand-ins and teams come back with the roster.
+  const threads = problem.rotation === "teams" ? 1 : Math.max(1, Math.min(options.threads ?? (problem.people.length >= PARALLEL_FROM ? availableParallelism() : 1), problem.agencies.length));
+  const solvedRun: { roster: Roster; stats: SolveStats; teams?: TeamsOutcome } = await (async () => (threads > 1
     ? await solveInParallel(problem, options.solver ?? "auto", threads, options.onAgency)
-    : solveProblem(problem, { backend: await loadBackend(options.solver ?? "auto"), onAgency: options.onAgency });
+    : solveProblem(problem, { backend: await loadBackend(options.solver ?? "auto"), onAgency: options.onAgency })))().catch((error: unknown) => {
+    throw error instanceof InfeasibleError ? namedRuleSources(problem, error) : error;
+  });
+  const { roster, stats } = solvedRun;
+  const teams = solvedRun.teams ?? null;
   const solved = clock();
   const verification = verifyRoster(problem, roster);
   if (!verification.ok) throw new VerificationError(verification.violations.slice(0, 20).map((v) => formatViolation(v, lang)), verification.count);
+  if (teams !== null) {
+    const pattern = teamPattern(problem, roster, teams, 20);
+    if (pattern.count > 0) throw new VerificationError(pattern.violations.map((v) => formatMessage(v.code, v.values, lang)), pattern.count);
+  }
   const verified = clock();
   const metrics = computeMetrics(problem, roster);
   const objectives = objectiveValues(problem, roster);
-  const reportHtml = options.report?.(problem, roster, metrics);
+  const reportHtml = options.report?.(problem, roster, metrics, teams);
   const measured = clock();
-  const written = await writeOutputs(outDir, problem, roster, { metrics, lang, excelBom: options.excelBom, xlsx: options.xlsx, onFile: options.onStage && ((done, total) => options.onStage!("write", done, total)),
+  const written = await writeOutputs(outDir, problem, roster, { metrics, lang, excelBom: options.excelBom, teams, xlsx: options.xlsx,
+    onFile: options.onStage && ((done, total) => options.onStage!("write", done, total)),
     onXlsxAgency: options.onStage && ((done, total) => options.onStage!("xlsx", done, total)), ...(reportHtml === undefined ? {} : { reportHtml }) });
   const wrote = clock();
-  return { problem, roster, metrics, objectives, written, warnings, times: { read, compile: compiled, solve: solved, verify: verified, metrics: measured, write: wrote }, models: stats.models, unprovenAgencies: stats.unprovenAgencies };
+  return { problem, roster, metrics, objectives, written, teams, warnings: problem.warnings ?? [], times: { read, compile: compiled, solve: solved, verify: verified, metrics: measured, write: wrote }, models: stats.models, unprovenAgencies: stats.unprovenAgencies };
+}
+
+/**
+ * A composition rule's infeasibility names the file the rule comes from: rules from units.csv
+ * say so (`units.csv line 7 asks at least 3 ...`). Causes that name their source already are
+ * kept; otherwise the rule is found by agency, line and the words of who it counts.
+ */
+function namedRuleSources(problem: Problem, error: InfeasibleError): InfeasibleError {
+  const byId = new Map(problem.agencies.map((a) => [a.id, a]));
+  const causes = error.causes.map((cause) => {
+    if (cause.values.line === undefined || cause.values.source !== undefined) return cause;
+    const rule = byId.get(cause.agencyId)?.rules.find((r) => r.line === cause.values.line && (cause.values.who === undefined || cause.values.who === `${r.rank ?? "staff"}${r.unit === null ? "" : ` of unit ${r.unit}`}`));
+    return rule?.file === undefined ? cause : { ...cause, values: { ...cause.values, source: rule.file } };
+  });
+  return new InfeasibleError(causes);
 }
 
 /** Milliseconds since the previous call. */

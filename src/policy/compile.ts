@@ -9,6 +9,10 @@ import { InputError, type InputIssue } from "../domain/errors.js";
 import { resolvePreset, type CapPreset } from "./presets.js";
 import { bornBy, workdayCalendar } from "../calendar/workdays.js";
 import { unitKey } from "../domain/values.js";
+import { nominalWeekDays } from "../calendar/fullWeeks.js";
+import { positionMatcher } from "../domain/positions.js";
+import { nameKey } from "../domain/names.js";
+import { EACH_UNIT, type UnitRow, type Lined } from "../domain/scenario.js";
 
 /** `floor(P/100 * headcount)`, robust to binary fractions (30 % of 10 is 3, not 2). */
 export function capFromPercent(percent: number, headcount: number): number {
@@ -27,18 +31,23 @@ export function compile(input: ScenarioInput): Problem {
 
   const headcount = new Map<string, number>();
   for (const e of input.employees) headcount.set(e.agency_id, (headcount.get(e.agency_id) ?? 0) + 1);
+  const units = unitsByAgency(input);
 
   const capIssues: InputIssue[] = [];
   const scenarioCap = resolveScenarioCap(config, capIssues);
   const agencies: Agency[] = input.agencies.map((row, index) => {
     const exempt = row.exempt ?? false;
     const count = headcount.get(row.agency_id) ?? 0;
+    // Staff of exempt units (units.csv) are in every day outside the agency's cap: the cap is
+    // taken of the other staff, and the exempt units' staff are added to it.
+    const inExemptUnits = units.get(row.agency_id)?.exemptHeadcount ?? 0;
     let cap: number | null = null;
     let capBasis = "exempt";
     const own = agencyCap(row, config, capIssues);
     if (!exempt) {
-      if (own !== null) [cap, capBasis] = capOf(own, count);
-      else if (scenarioCap !== null) [cap, capBasis] = capOf(scenarioCap, count);
+      if (own !== null) [cap, capBasis] = capOf(own, count - inExemptUnits);
+      else if (scenarioCap !== null) [cap, capBasis] = capOf(scenarioCap, count - inExemptUnits);
+      if (cap !== null && inExemptUnits > 0) [cap, capBasis] = [cap + inExemptUnits, `${capBasis} + ${inExemptUnits} of exempt units`];
     }
     return { index, id: row.agency_id, name: row.name, exempt, cap, capBasis, minOffice: exempt ? 0 : row.min_office ?? 0, headcount: count, people: [], rules: [] };
   });
@@ -59,20 +68,48 @@ export function compile(input: ScenarioInput): Problem {
     }
     return spelling;
   };
-  const units = input.employees.map((row) => unitOf(row.unit ?? ""));
+  const unitOfEmployee = input.employees.map((row) => unitOf(row.unit ?? ""));
 
+  let namedUnits: Map<string, Map<string, Map<string, string>>> | undefined;
   for (const row of input.rules) {
     const unit = row.unit === null ? null : (unitSpelling.get(unitKey(row.unit)) ?? row.unit);
     const rule: CompositionRule = { line: row.line, unit, rank: row.rank, min: row.min_per_day ?? 0, max: row.max_per_day ?? null };
+    const each = row.unit !== null && nameKey(row.unit) === EACH_UNIT;
     for (const agency of agencies) {
-      // Exempt units never rotate: everyone is in, so composition rules do not bind them.
+      // Exempt agencies never rotate: everyone is in, so composition rules do not bind them.
       if (agency.exempt || (row.agency_id !== null && row.agency_id !== agency.id)) continue;
-      agency.rules.push(rule);
+      if (!each) {
+        agency.rules.push(rule);
+        continue;
+      }
+      // `each`: one rule per unit of the agency that has someone of the rule's rank, exempt units left out.
+      const info = units.get(agency.id);
+      for (const [key, spelling] of (namedUnits ??= unitsByRank(input)).get(agency.id)?.get(row.rank ?? "*") ?? []) {
+        if (info?.exempt.has(key)) continue;
+        agency.rules.push({ ...rule, unit: spelling });
+      }
+    }
+  }
+  // A unit's floor and cap (units.csv): one rule on that unit, any rank.
+  for (const [agencyId, info] of units) {
+    const agency = agencies[agencyIndex.get(agencyId) ?? -1];
+    if (agency === undefined || agency.exempt) continue;
+    for (const row of info.rows) {
+      if (row.exempt === true) continue;
+      const size = info.headcount.get(nameKey(row.unit)) ?? 0;
+      const max = row.cap_count ?? (row.cap_percent === undefined ? null : capFromPercent(row.cap_percent, size));
+      if (row.min_office === undefined && max === null) continue;
+      agency.rules.push({ line: row.line, file: "units.csv", unit: info.spelling.get(nameKey(row.unit)) ?? row.unit, rank: null, min: row.min_office ?? 0, max });
     }
   }
 
+  const warnings: InputIssue[] = [];
   const leaveDays = new Map<string, Uint8Array>();
   for (const row of input.leave) {
+    if (row.to < config.start || row.from > config.end) {
+      warnings.push({ code: "warn.leave_outside", file: "leave.csv", line: row.line, values: { employee: row.employee_id, from: row.from, to: row.to, start: config.start, end: config.end } });
+      continue;
+    }
     let days = leaveDays.get(row.employee_id);
     for (let d = 0; d < calendar.days.length; d++) {
       const date = calendar.days[d];
@@ -87,14 +124,9 @@ export function compile(input: ScenarioInput): Problem {
   const priorWorkdays = new Map(input.history.map((h) => [h.employee_id, h.workdays ?? calendar.days.length]));
 
   const mandatoryRanks = new Set<string>(config.mandatory.ranks);
-  const mandatoryPositions = new Set(config.mandatory.positions.map((p) => p.trim().toLowerCase()));
-  // Positions repeat a lot: decide each distinct spelling once.
-  const positionIsMandatory = new Map<string, boolean>();
-  const isMandatoryPosition = (position: string): boolean => {
-    let known = positionIsMandatory.get(position);
-    if (known === undefined) positionIsMandatory.set(position, (known = mandatoryPositions.has(position.trim().toLowerCase())));
-    return known;
-  };
+  // Word-prefix and /regex/ entries; each distinct spelling of a position is decided once.
+  const isMandatoryPosition = positionMatcher(config.mandatory.positions);
+  const positionMatched = new Uint8Array(agencies.length);
   const rotatingEmployment = new Set<string>(config.rotating.employment);
   const health = config.healthPriority;
   // Age on start >= minAge <=> born on or before this date (ISO strings compare as dates).
@@ -104,8 +136,12 @@ export function compile(input: ScenarioInput): Problem {
     const agency = agencies[agencyIndex.get(row.agency_id)!];
     agency.people.push(index);
     let fixedBy: FixedReason | null = null;
+    const mandatoryPosition = isMandatoryPosition(row.position);
+    if (mandatoryPosition) positionMatched[agency.index] = 1;
     if (agency.exempt) fixedBy = "exempt";
-    else if (row.mandatory === true || mandatoryRanks.has(row.rank) || isMandatoryPosition(row.position)) fixedBy = "mandatory";
+    else if (row.unit !== undefined && units.get(agency.id)?.exempt.has(nameKey(row.unit))) fixedBy = "exempt_unit";
+    else if (row.mandatory === true || mandatoryRanks.has(row.rank) || mandatoryPosition) fixedBy = "mandatory";
+    else if (row.eligible === false) fixedBy = "ineligible";
     else if (!rotatingEmployment.has(row.employment)) fixedBy = "employment";
     let priorityReasons: string[] = NO_REASONS;
     if (health && fixedBy === null) {
@@ -117,14 +153,79 @@ export function compile(input: ScenarioInput): Problem {
     if (priorityReasons.length === 0) priorityReasons = NO_REASONS;
     const attendance: Attendance = fixedBy !== null ? "fixed" : priorityReasons.length > 0 ? "priority" : "rotating";
     return {
-      index, id: row.employee_id, name: row.name, agency: agency.index, rank: row.rank, unit: units[index],
+      index, id: row.employee_id, name: row.name, agency: agency.index, rank: row.rank, unit: unitOfEmployee[index],
       position: row.position, employment: row.employment, attendance, fixedBy, priorityReasons,
       leave: leaveDays.get(row.employee_id) ?? null, history: history.get(row.employee_id) ?? 0,
       priorWorkdays: priorWorkdays.get(row.employee_id) ?? 0, line: row.line,
     };
   });
 
-  return { name: config.name, rotation: config.rotation, calendar, people, agencies };
+  if (config.mandatory.positions.length > 0) {
+    for (const agency of agencies) {
+      if (agency.exempt || agency.headcount === 0 || positionMatched[agency.index] === 1) continue;
+      warnings.push({ code: "warn.no_mandatory_position", file: "scenario.json", values: { agency: agency.name, id: agency.id, positions: config.mandatory.positions.join(", ") } });
+    }
+  }
+  const week = config.perPerson?.officeDaysPerWeek;
+  const nominalDays = week === undefined ? [] : nominalWeekDays(calendar, config.start, config.end, config.workdays);
+  const perPerson = week === undefined ? null : { min: week.min, max: week.max, fullWeeks: nominalDays.map((n) => n > 0), nominalDays };
+
+  const teams = config.rotation === "teams" ? { count: config.teams?.count ?? null, period: config.teams?.period ?? "day" } : null;
+  return { name: config.name, rotation: config.rotation, ...(teams === null ? {} : { teams }), calendar, people, agencies, perPerson, warnings };
+}
+
+/** The units.csv rows of one agency, with the headcount of each unit (by `nameKey`). */
+interface AgencyUnits {
+  rows: Lined<UnitRow>[];
+  /** Keys of the exempt units. */
+  exempt: Set<string>;
+  /** Staff in the exempt units. */
+  exemptHeadcount: number;
+  /** Staff per unit key. */
+  headcount: Map<string, number>;
+  /** A unit key as the agency's staff spell it (the first one met). */
+  spelling: Map<string, string>;
+}
+
+function unitsByAgency(input: ScenarioInput): Map<string, AgencyUnits> {
+  const out = new Map<string, AgencyUnits>();
+  if (input.units === undefined || input.units.length === 0) return out;
+  for (const row of input.units) {
+    let info = out.get(row.agency_id);
+    if (!info) out.set(row.agency_id, (info = { rows: [], exempt: new Set(), exemptHeadcount: 0, headcount: new Map(), spelling: new Map() }));
+    info.rows.push(row);
+    if (row.exempt === true) info.exempt.add(nameKey(row.unit));
+  }
+  for (const e of input.employees) {
+    const info = out.get(e.agency_id);
+    if (!info || e.unit === undefined) continue;
+    const key = nameKey(e.unit);
+    info.headcount.set(key, (info.headcount.get(key) ?? 0) + 1);
+    if (!info.spelling.has(key)) info.spelling.set(key, e.unit);
+    if (info.exempt.has(key)) info.exemptHeadcount++;
+  }
+  return out;
+}
+
+/**
+ * The named units of each agency (unit key -> first spelling, in order of first appearance),
+ * under each rank present and under "*" for any rank: what `each` expands to. One pass over
+ * the employees, whatever the number of `each` rows.
+ */
+function unitsByRank(input: ScenarioInput): Map<string, Map<string, Map<string, string>>> {
+  const out = new Map<string, Map<string, Map<string, string>>>();
+  for (const e of input.employees) {
+    if (e.unit === undefined || e.unit === "") continue;
+    let byRank = out.get(e.agency_id);
+    if (!byRank) out.set(e.agency_id, (byRank = new Map()));
+    const key = nameKey(e.unit);
+    for (const rank of ["*", e.rank]) {
+      let found = byRank.get(rank);
+      if (!found) byRank.set(rank, (found = new Map()));
+      if (!found.has(key)) found.set(key, e.unit);
+    }
+  }
+  return out;
 }
 
 /** A cap as written, presets resolved: a count, or a percent with the words of its basis. */

@@ -22,6 +22,7 @@ import { formatMessage, type Lang, type MessageCode, type MessageValues } from "
 import { FIGURE_NAMES, rosterFigures, type ScopeFigures } from "../compare/figures.js";
 import { figureText } from "../compare/render.js";
 import { PLANNER_CSS, PLANNER_SCRIPT, plannerData, plannerPageCss, plannerSection } from "./plannerViews.js";
+import { standInValues, teamName, type TeamsOutcome } from "../domain/teams.js";
 
 /** Violations of one rule, already in words (see `groupFindings` in src/check). */
 export interface ReportFindingGroup {
@@ -38,6 +39,8 @@ export interface ReportOptions {
   warnings?: string[];
   /** Most violation lines written per rule (the count says how many there are). */
   linesPerRule?: number;
+  /** Rotation "teams": the teams and stand-ins, shown in their own section. */
+  teams?: TeamsOutcome | null;
 }
 
 /** Rows of the person grid drawn at a time. */
@@ -70,7 +73,7 @@ export function renderReport(problem: Problem, roster: Roster, metrics: Metrics,
   const summary = t("report.summary", {
     agencies: problem.agencies.length, employees: problem.people.length, workdays: days.length,
     first: days[0] ?? "", last: days[days.length - 1] ?? "",
-    rotation: formatMessage(problem.rotation === "weekly" ? "report.rotation_weekly" : "report.rotation_daily", {}, lang),
+    rotation: formatMessage(problem.rotation === "weekly" ? "report.rotation_weekly" : problem.rotation === "teams" ? "report.rotation_teams" : "report.rotation_daily", {}, lang),
   });
   const figures = rosterFigures(problem, roster, metrics);
   const counted = countPass(problem, roster);
@@ -86,6 +89,7 @@ export function renderReport(problem: Problem, roster: Roster, metrics: Metrics,
     plannerSection(problem, lang),
     histogramSection(problem, counted, t),
     figuresSection(figures, t),
+    options.teams ? teamsSection(problem, options.teams, t, lang) : "",
     forcedSection(problem, metrics.agencies, t),
     groupsSection(metrics.agencies, t),
     findingsSection(options, t),
@@ -303,6 +307,25 @@ function groupsSection(agencies: AgencyMetrics[], t: Words): string {
   const head = [t("report.agency"), t("report.rank"), t("report.unit"), ...columns.map((c) => t(c))].map((h) => `<th scope="col">${h}</th>`).join("");
   return `<section id="groups"><details><summary><h2>${t("report.groups")}</h2></summary>\n` +
     `<div class="scroll"><table class="figures"><thead><tr>${head}</tr></thead>\n<tbody>\n${rows.join("\n")}\n</tbody></table></div></details></section>\n`;
+}
+
+/** Rotation "teams": each agency's teams (count, sizes, room) and every stand-in. */
+function teamsSection(problem: Problem, teams: TeamsOutcome, t: Words, lang: Lang): string {
+  const rows = teams.agencies.map((a) => {
+    const agency = problem.agencies[a.agency];
+    const sizes = a.members.map((m, i) => `${teamName(i)} ${m.length}`).join(", ");
+    return `<tr><th scope="row">${escapeHtml(agency.name)}</th><td>${a.count}</td><td>${escapeHtml(sizes)}</td><td>${a.room}</td></tr>`;
+  });
+  const standIns = teams.standIns.map((s) => {
+    const v = standInValues(problem, s);
+    return `<tr><th scope="row">${escapeHtml(v.employee)}</th><td>${escapeHtml(v.agency)}</td><td>${v.own}</td><td>${v.date}</td><td>${v.team}</td><td>${escapeHtml(v.reasons)}</td></tr>`;
+  });
+  const list = standIns.length === 0
+    ? `<p class="ok">${t("report.no_stand_in")}</p>`
+    : `<div class="scroll"><table><thead><tr><th scope="col">${t("report.name")}</th><th scope="col">${t("report.agency")}</th><th scope="col">${t("report.stand_in_team")}</th><th scope="col">${t("report.date")}</th><th scope="col">${t("report.stand_in_for")}</th><th scope="col">${t("report.stand_in_reasons")}</th></tr></thead>\n<tbody>\n${standIns.join("\n")}\n</tbody></table></div>`;
+  return `<section id="teams"><h2>${t("report.teams")}</h2><p class="note">${t("report.teams_note", { period: formatMessage(`teams.period_${teams.period}`, {}, lang) })}</p>\n` +
+    `<div class="scroll"><table><thead><tr><th scope="col">${t("report.agency")}</th><th scope="col">${t("report.team_count")}</th><th scope="col">${t("report.team_sizes")}</th><th scope="col">${t("report.team_room")}</th></tr></thead>\n<tbody>\n${rows.join("\n")}\n</tbody></table></div>\n` +
+    `<h3>${t("report.stand_ins", { count: teams.standIns.length })}</h3>\n${list}\n</section>\n`;
 }
 
 function findingsSection(options: ReportOptions, t: Words): string {

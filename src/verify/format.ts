@@ -35,7 +35,9 @@ export function describeBounds(min: number, max: number | null, lang: Lang = "en
 }
 
 const MODE_WORDS: Readonly<Record<string, MessageCode>> = { home: "mode.home", office: "mode.office", leave: "mode.leave" };
-const FIXED_WORDS: Readonly<Record<string, MessageCode>> = { exempt: "fixedBy.exempt", mandatory: "fixedBy.mandatory", employment: "fixedBy.employment" };
+const FIXED_WORDS: Readonly<Record<string, MessageCode>> = {
+  exempt: "fixedBy.exempt", exempt_unit: "fixedBy.exempt_unit", mandatory: "fixedBy.mandatory", ineligible: "fixedBy.ineligible", employment: "fixedBy.employment",
+};
 
 /**
  * The message a planner reads for one violation.
@@ -54,5 +56,6 @@ export function formatViolation(v: Violation, lang: Lang = "en"): string {
     values.who = describeWho({ rank: rank === "" ? null : (rank as CompositionRule["rank"]), unit: unit === "" ? null : unit }, lang);
     values.bounds = describeBounds(Number(values.min), values.max === undefined ? null : Number(values.max), lang);
   }
+  if (v.rule === "officeDaysPerWeek") values.bounds = describeBounds(Number(values.low), Number(values.high), lang);
   return formatMessage(v.code, values as MessageValues, lang);
 }

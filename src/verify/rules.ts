@@ -10,7 +10,7 @@
  * judge single person-days first count with a fast person-major pass and, only when
  * something is wrong, walk again in report order (agency, date, person) to keep the first.
  */
-import { HOME, LEAVE, MODE_NAMES, OFFICE, type Person, type Problem, type Roster } from "../domain/problem.js";
+import { HOME, LEAVE, MODE_NAMES, OFFICE, weekOfficeBounds, type Person, type Problem, type Roster } from "../domain/problem.js";
 import { RANKS, unitKey } from "../domain/values.js";
 import type { MessageCode, MessageValues } from "../messages/index.js";
 import { ATTEND_FIXED, factsOf, type Facts } from "./facts.js";
@@ -235,7 +235,7 @@ export function compositionRule(problem: Problem, roster: Roster, sink: Violatio
         const count = counts[r * days + d];
         if ((count < rule.min || (rule.max !== null && count > rule.max)) && sink.take()) {
           const date = problem.calendar.days[d];
-          const values: Record<string, string | number> = { agency: agency.name, date, count, line: rule.line, min: rule.min, rank: rule.rank ?? "", unit: rule.unit ?? "" };
+          const values: Record<string, string | number> = { agency: agency.name, date, count, source: rule.file ?? "rules.csv", line: rule.line, min: rule.min, rank: rule.rank ?? "", unit: rule.unit ?? "" };
           if (rule.max !== null) values.max = rule.max;
           sink.kept.push({ rule: "compositionRule", code: "violation.compositionRule", agencyId: agency.id, date, values });
         }
@@ -309,6 +309,43 @@ export function weeklyBlocks(problem: Problem, roster: Roster, sink: ViolationSi
   return sink.kept;
 }
 
+/**
+ * Flexible work (scenario.json `perPerson.officeDaysPerWeek`): in every full week, each
+ * rotating or health-priority person's office days lie within the bounds `weekOfficeBounds`
+ * gives that person and week (the minimum lowered by each holiday, leave day or day with a
+ * cap of 0 in the week).
+ */
+export function officeDaysPerWeek(problem: Problem, roster: Roster, sink: ViolationSink = new ViolationSink(), facts?: Facts): Violation[] {
+  const days = assertShape(problem, roster);
+  const rule = problem.perPerson;
+  if (!rule || !rule.fullWeeks.some(Boolean)) return sink.kept;
+  const { attendance } = facts ?? factsOf(problem);
+  const { first, end } = weekBounds(problem);
+  const modes = roster.modes;
+  for (const agency of problem.agencies) {
+    for (let w = 0; w < first.length; w++) {
+      if (rule.fullWeeks[w] !== true) continue;
+      const weekStart = problem.calendar.weekStarts[w];
+      for (const p of agency.people) {
+        if (attendance[p] === ATTEND_FIXED) continue;
+        let office = 0;
+        for (let d = first[w]; d < end[w]; d++) if (modes[p * days + d] === OFFICE) office++;
+        const person = problem.people[p];
+        const bounds = weekOfficeBounds(problem, person, w);
+        if (bounds === null || (office >= bounds.min && office <= bounds.max) || !sink.take()) continue;
+        sink.kept.push({
+          rule: "officeDaysPerWeek", code: "violation.officeDaysPerWeek", agencyId: agency.id, employeeId: person.id, date: weekStart,
+          values: {
+            employee: employeeLabel(person), agency: agency.name, week: weekStart, office, low: bounds.min, high: bounds.max, min: rule.min, max: rule.max,
+            open: bounds.open, nominal: rule.nominalDays?.[w] ?? end[w] - first[w],
+          },
+        });
+      }
+    }
+  }
+  return sink.kept;
+}
+
 /** The table of contents: every hard rule by name, in the order the verifier runs them. */
 export const HARD_RULES: Readonly<Record<HardRuleName, HardRule>> = {
   unknownMode,
@@ -318,6 +355,7 @@ export const HARD_RULES: Readonly<Record<HardRuleName, HardRule>> = {
   minOfficePerAgencyDay,
   compositionRule,
   weeklyBlocks,
+  officeDaysPerWeek,
 };
 
 /**

@@ -15,6 +15,7 @@ export const HARD_RULE_NAMES = [
   "minOfficePerAgencyDay",
   "compositionRule",
   "weeklyBlocks",
+  "officeDaysPerWeek",
 ] as const;
 export type HardRuleName = (typeof HARD_RULE_NAMES)[number];
 
@@ -29,7 +30,7 @@ export interface Violation {
   code: MessageCode;
   agencyId: string;
   employeeId?: string;
-  /** The workday (ISO); for `weeklyBlocks`, the Monday of the week. */
+  /** The workday (ISO); for `weeklyBlocks` and `officeDaysPerWeek`, the Monday of the week. */
   date?: string;
   values: MessageValues;
 }

@@ -34,7 +34,10 @@ function writeScenario(problem: Problem, dir: string): void {
     "false", String(p.attendance === "priority"), String(p.attendance === "fixed"),
   ].join(","));
   writeFileSync(join(dir, "employees.csv"), `employee_id,name,agency_id,rank,position,employment,birth_date,unit,pregnant,comorbid,mandatory\n${people.join("\n")}\n`);
-  const rules = problem.agencies.flatMap((a) => a.rules.map((r) => `${a.id},${r.unit ?? "*"},${r.rank ?? "*"},${r.min},${r.max ?? ""}`));
+  // A rule that matches nobody is bad input (exit 1) since units.csv and `each`: leave it out.
+  const matchesSomeone = (a: Problem["agencies"][number], r: Problem["agencies"][number]["rules"][number]) =>
+    a.people.some((p) => (r.rank === null || problem.people[p].rank === r.rank) && (r.unit === null || problem.people[p].unit.toLowerCase() === r.unit.toLowerCase()));
+  const rules = problem.agencies.flatMap((a) => a.rules.filter((r) => matchesSomeone(a, r)).map((r) => `${a.id},${r.unit ?? "*"},${r.rank ?? "*"},${r.min},${r.max ?? ""}`));
   writeFileSync(join(dir, "rules.csv"), `agency_id,unit,rank,min_per_day,max_per_day\n${rules.join("\n")}\n`);
   const leave = problem.people.flatMap((p) => (p.leave === null ? [] : days.filter((_, d) => p.leave![d] === 1).map((d) => `${p.id},${d},${d},cuti`)));
   writeFileSync(join(dir, "leave.csv"), `employee_id,from,to,kind\n${leave.join("\n")}\n`);

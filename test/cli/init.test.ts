@@ -5,10 +5,10 @@ import { join } from "node:path";
 import { ROOT, giliran, tempDir } from "../helpers/cli.js";
 import { presetIds } from "../../src/init/initScenario.js";
 
-const IDS = ["babel-2020", "banjarmasin-2020", "kalsel-2020", "kotim-2021", "paser-2020"];
+const IDS = ["babel-2020", "banjarmasin-2020", "kalsel-2020", "kotim-2021", "paser-2020", "sleman-2025"];
 
 describe("giliran init", () => {
-  it("finds the five bundled scenarios from the source tree", () => {
+  it("finds the six bundled scenarios from the source tree", () => {
     expect(presetIds()).toEqual(IDS);
   });
 

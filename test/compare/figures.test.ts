@@ -46,6 +46,8 @@ describe("rosterFigures", () => {
       maxDeviation: 2.5, sumSquaredDeviation: 25, weeklyDeviation: 2.5, over2: 4, over1: 4, noOffice: 2,
       stdDev: 2.5, gini: 0.5, jain: 0.5, weekdayLockedShare: 0, topWeekdayShare: 0.2,
       priorityOfficeDays: 0, capUse: 1, rotating: 4, officeDays: 10,
+      // Contacts: the two always in meet each other (1 each), the two always home nobody.
+      contactsMean: 0.5, contactsMax: 1,
     });
     expect(overall.figures).toMatchObject({ maxDeviation: 2.5, gini: 0.5, jain: 0.5, capUse: 1, officeDays: 15, rotating: 4 });
     expect(x.figures).toMatchObject({ capUse: null, officeDays: 5, maxDeviation: 0, rotating: 0, weekdayLockedShare: null });

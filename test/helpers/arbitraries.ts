@@ -239,7 +239,13 @@ export function scenarioArbitrary(shape: ScenarioShape = {}): fc.Arbitrary<Scena
           if (p.history !== null) spec.history.push({ employee_id: id, office_days: String(p.history) });
         }
       });
-      for (const r of s.rules) {
+      // A rule whose agency, unit or rank matches nobody is bad input (exit 1): only rules that match someone.
+      const key = (text: string) => text.trim().replace(/\s+/g, " ").toLowerCase();
+      const matchesSomeone = (r: (typeof s.rules)[number]) => spec.employees.some((e) =>
+        (r.agency === null || r.agency >= spec.agencies.length || e.agency_id.trim() === spec.agencies[r.agency].agency_id.trim()) &&
+        (r.unit === null || key(r.unit) === "" || key(e.unit) === key(r.unit)) &&
+        (r.rank === null || e.rank === r.rank));
+      for (const r of s.rules.filter(matchesSomeone)) {
         spec.rules.push({
           agency_id: r.agency === null || r.agency >= spec.agencies.length ? "*" : spec.agencies[r.agency].agency_id,
           unit: r.unit === null ? "*" : r.unit,

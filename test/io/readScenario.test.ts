@@ -334,7 +334,7 @@ describe("cross-file checks", () => {
       "employees.csv": csv(EMP_HEADER, ...EMP_ROWS, "E4,Dodi,Z,pelaksana,Staf,pns,1990-01-01"),
       "rules.csv": csv("agency_id,unit,rank,min_per_day,max_per_day", "*,*,eselon_4,,1", "Q,*,*,1,"),
     }));
-    expect(issues.map(where)).toEqual(["input.unknown_agency employees.csv:5:3", "input.unknown_agency rules.csv:3:1"]);
+    expect(issues.map(where)).toEqual(["input.unknown_agency employees.csv:5:3", "input.unknown_agency_closest rules.csv:3:1"]);
     expect(issues[0].values).toEqual({ received: "Z" });
   });
 
@@ -350,9 +350,9 @@ describe("cross-file checks", () => {
     }));
     expect(issues.map(where)).toEqual([
       "input.leave_order leave.csv:2:3",
-      "input.unknown_employee leave.csv:3:1",
+      "input.unknown_employee_closest leave.csv:3:1",
       "input.duplicate_id history.csv:3:1",
-      "input.unknown_employee history.csv:4:1",
+      "input.unknown_employee_closest history.csv:4:1",
     ]);
     expect(issues[0].values).toEqual({ received: "2021-07-20", expected: "2021-07-21" });
   });
@@ -381,7 +381,7 @@ describe("scenario.json", () => {
     expect(issues.map(where)).toEqual(["input.field_missing scenario.json:1:1", "input.unknown_key scenario.json:5:3"]);
     expect(issues[1].values).toEqual({
       received: "officecap", where: "",
-      expected: "name, start, end, workdays, holidays, officeCap, rotation, mandatory, rotating, healthPriority, notes",
+      expected: "name, start, end, workdays, holidays, officeCap, rotation, teams, mandatory, rotating, healthPriority, perPerson, notes",
     });
     expect(issues[0].values).toEqual({ field: "officeCap", expected: '{"percent": P} | {"count": N} | {"zone": "none"|"low"|"medium"|"high"} | {"ppkmLevel": 1-4, "region": "java-bali"|"outside-java-bali", "sector": "non-essential"|"essential"}' });
   });

@@ -97,7 +97,7 @@ describe("computeMetrics, daily rotation", () => {
 
   it("is the same JSON every time, keys in a fixed order", () => {
     expect(JSON.stringify(computeMetrics(problem, roster))).toBe(JSON.stringify(m));
-    expect(Object.keys(m)).toEqual(["rotation", "workdays", "weeks", "overall", "agencies", "objectives"]);
+    expect(Object.keys(m)).toEqual(["rotation", "workdays", "weeks", "overall", "agencies", "objectives", "contacts"]);
   });
 });
 

@@ -49,7 +49,8 @@ function orderFree(metrics: Metrics): unknown {
   // objectives.perAgency follows agencies.csv's order: key it by agency id.
   const ids = metrics.agencies.map((a) => a.agencyId);
   const objectives = { ...metrics.objectives, perAgency: Object.fromEntries(metrics.objectives.perAgency.map((o, i) => [ids[i], o])) };
-  return { ...metrics, agencies, objectives };
+  const contacts = { ...metrics.contacts, agencies: [...metrics.contacts.agencies].sort((x, y) => x.agencyId.localeCompare(y.agencyId)) };
+  return { ...metrics, agencies, objectives, contacts };
 }
 
 /** Fisher-Yates with a small LCG: a permutation chosen by fast-check's integer, reproducible from the seed. */
@@ -139,7 +140,11 @@ describe("metamorphic properties of solve", () => {
         const metricsA = computeMetrics(a.problem, a.roster);
         const metricsB = computeMetrics(b.problem, b.roster);
         // The person named as farthest from their share is the smallest id on a tie: renaming may name another of equal deviation.
-        const idFree = (m: Metrics) => ({ ...m, agencies: m.agencies.map((x) => ({ ...x, agencyId: "", worstEmployeeId: x.worstEmployeeId === null ? null : "" })) });
+        const idFree = (m: Metrics) => ({
+          ...m,
+          agencies: m.agencies.map((x) => ({ ...x, agencyId: "", worstEmployeeId: x.worstEmployeeId === null ? null : "" })),
+          contacts: { ...m.contacts, agencies: m.contacts.agencies.map((x) => ({ ...x, agencyId: "" })) },
+        });
         expect(idFree(metricsB)).toEqual(idFree(metricsA));
         expect(metricsB.agencies.map((m) => m.agencyId)).toEqual(metricsA.agencies.map((m) => agency(m.agencyId)));
       }),

@@ -7,9 +7,8 @@ import { checkJson, checkRoster, groupFindings } from "../../check/checkRoster.j
 import { DEFAULT_VIOLATION_LIMIT } from "../../verify/types.js";
 import { parseCount } from "../../domain/values.js";
 import { formatMessage } from "../../messages/index.js";
+import { formatInputIssue } from "../../io/formatIssues.js";
 import { EXIT, langOption, run } from "../run.js";
-import { printWarnings } from "./solve.js";
-import { leaveOutsidePeriod } from "../../policy/leaveWarnings.js";
 
 interface CheckFlags {
   json?: boolean;
@@ -39,9 +38,8 @@ export function register(program: Command): void {
       const lang = langOption(flags.lang);
       await run(lang, async () => {
         const limit = flags.limit;
-        const input = await readScenario(dir);
-        printWarnings(leaveOutsidePeriod(input), lang);
-        const problem = compile(input);
+        const problem = compile(await readScenario(dir));
+        for (const warning of problem.warnings ?? []) process.stderr.write(`${formatInputIssue(warning, lang)}\n`);
         const result = checkRoster(problem, await readRoster(rosterPath), limit);
         if (flags.json) {
           process.stdout.write(`${JSON.stringify(checkJson(result, rosterPath, lang), null, 2)}\n`);

@@ -4,14 +4,14 @@ import { solveScenario } from "../../pipeline/solveScenario.js";
 import { BACKEND_NAMES, type BackendName } from "../../../solver/backend.js";
 import { formatMessage } from "../../messages/index.js";
 import { parseCount } from "../../domain/values.js";
+import { formatInputIssue } from "../../io/formatIssues.js";
 import { langOption, run } from "../run.js";
 import { progressBar } from "../progress.js";
 import { renderReport } from "../../report/renderReport.js";
 import type { Metrics } from "../../metrics/fairness.js";
 import type { WrittenFiles } from "../../io/writeOutputs.js";
-import type { InputIssue } from "../../domain/errors.js";
-import type { Lang } from "../../messages/index.js";
 import { basename } from "node:path";
+import { teamsSummary } from "./teamsSummary.js";
 
 interface SolveFlags {
   out: string;
@@ -27,7 +27,7 @@ export function register(program: Command): void {
   program
     .command("solve")
     .description("Solve a scenario directory into a verified roster (roster.csv, roster-wide.csv, roster.xlsx, daily.csv, metrics.json, report.html).")
-    .argument("<scenario-dir>", "directory with scenario.json, agencies.csv, employees.csv [, rules.csv, leave.csv, history.csv]")
+    .argument("<scenario-dir>", "directory with scenario.json, agencies.csv, employees.csv [, rules.csv, units.csv, leave.csv, history.csv]")
     .requiredOption("-o, --out <dir>", "output directory (created if missing; files replaced atomically)")
     .addOption(new Option("--solver <name>", "integer-programming backend").choices(BACKEND_NAMES).default("auto"))
     .addOption(new Option("--lang <lang>", "language of messages and sheet titles").choices(["en", "id"]).default("en"))
@@ -42,10 +42,10 @@ export function register(program: Command): void {
         const bar = progressBar(!flags.quiet, lang);
         try {
           const outcome = await solveScenario(dir, flags.out, { solver: flags.solver, lang, excelBom: flags.excelBom, xlsx: flags.xlsx, threads: flags.threads, onAgency: bar.update, onStage: bar.stage,
-            report: (problem, roster, metrics) => renderReport(problem, roster, metrics as Metrics, { lang }),
+            report: (problem, roster, metrics, teams) => renderReport(problem, roster, metrics as Metrics, { lang, teams, warnings: (problem.warnings ?? []).map((w) => formatInputIssue(w, lang)) }),
           });
           bar.stop();
-          printWarnings(outcome.warnings, lang);
+          for (const warning of outcome.warnings) process.stderr.write(`${formatInputIssue(warning, lang)}\n`);
           if (!flags.quiet) {
             const { problem, objectives, metrics, written } = outcome;
             const seconds = ((performance.now() - started) / 1000).toFixed(2);
@@ -57,6 +57,7 @@ export function register(program: Command): void {
             if (outcome.unprovenAgencies.length > 0) {
               process.stdout.write(`${formatMessage("solve.unproven", { count: outcome.unprovenAgencies.length, agencies: outcome.unprovenAgencies.slice(0, 10).join(", ") }, lang)}\n`);
             }
+            if (outcome.teams !== null) process.stdout.write(teamsSummary(problem, outcome.teams, outcome.metrics.contacts.overall, lang));
           }
         } finally {
           bar.stop();
@@ -69,13 +70,6 @@ export function register(program: Command): void {
 function writtenNames(written: WrittenFiles): string {
   return [written.xlsx, written.report, written.rosterWide, written.roster, written.daily, written.metrics]
     .filter((f): f is NonNullable<typeof f> => f !== null).map((f) => basename(f.path)).join(", ");
-}
-
-/** Warnings on stderr, at most 10 listed. */
-export function printWarnings(warnings: readonly InputIssue[], lang: Lang): void {
-  const shown = warnings.slice(0, 10);
-  for (const w of shown) process.stderr.write(`${formatMessage(w.code, { ...w.values, file: w.file, line: w.line ?? "" }, lang)}\n`);
-  if (warnings.length > shown.length) process.stderr.write(`${formatMessage("warn.more", { count: warnings.length - shown.length }, lang)}\n`);
 }
 
 /** Digits only, as every count giliran reads (`src/domain/values.ts`): `0x2`, `2e0` are refused. */
