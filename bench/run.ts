@@ -8,14 +8,16 @@
  *   node dist/bench/run.js [--sizes 1000,10000] [--quick] [--out bench/RESULTS.md]
  */
 import { fork } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { cpus, freemem, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { generateScenario, type GenerateOptions } from "../src/generate/index.js";
+import { workdayCalendar } from "../src/calendar/workdays.js";
+import type { Weekday } from "../src/domain/scenario.js";
 import type { BackendName } from "../solver/backend.js";
 import { formatMessage, type Lang, type MessageCode, type MessageValues } from "../src/messages/index.js";
-import type { ExactFigures, FloorFigures, SolveFigures, WorkerResult, WorkerTask } from "./worker.js";
+import type { ExactFigures, FloorFigures, ReplanFigures, SolveFigures, WorkerResult, WorkerTask } from "./worker.js";
 
 export interface BenchOptions {
   /** Employees per province; default 1k, 10k, 100k, 1M. */
@@ -33,6 +35,8 @@ export interface BenchOptions {
   exactSizes?: number[];
   /** HiGHS's own time limit for the naive model; the process is killed at twice that. */
   exactLimitSeconds?: number;
+  /** Sizes also replanned (against a solve of the same new inputs); default 100,000 (10,000 with --quick). */
+  replanSizes?: number[];
   /** A solve process still running after this long is killed and reported. */
   solveTimeoutSeconds?: number;
   /** Progress, one catalogue message per step (stderr in English by default). */
@@ -46,6 +50,8 @@ export interface SizeResult {
   agencies: number;
   floor: FloorFigures | Failure;
   solves: Partial<Record<BackendName, SolveFigures | Failure>>;
+  /** Replan from the ninth workday with 0.5 % of the staff newly sick, against a solve of the same inputs. */
+  replan?: { replan: ReplanFigures | Failure; solve: SolveFigures | Failure };
 }
 
 export interface ExactRow {
@@ -123,6 +129,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
   const exactSizes = options.exactSizes ?? (quick ? [20, 100] : [20, 100, 500]);
   const exactLimit = options.exactLimitSeconds ?? (quick ? 20 : 30);
   const solveTimeout = (options.solveTimeoutSeconds ?? 300) * 1000;
+  const replanSizes = options.replanSizes ?? (quick ? [10_000] : [100_000]);
   const started = performance.now();
   const loadBefore = loadavg();
   const work = await mkdtemp(join(tmpdir(), "giliran-bench-"));
@@ -150,6 +157,18 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
         const s = result.solves[solver]!;
         if (isFailure(s)) log("bench.failed", { reason: s.reason });
         else log("bench.solved", { seconds: (s.wallMs / 1000).toFixed(2), mb: s.peakMb.toFixed(0) });
+      }
+      const published = result.solves.jslp;
+      if (replanSizes.includes(scenario.options.employees) && !scenario.label.includes("one agency") && published && !isFailure(published)) {
+        log("bench.replan", {});
+        const today = await sickFromNinthWorkday(dir, join(work, `today-${i}`), summary.employees);
+        const previous = join(work, `out-${i}-jslp`, "roster.csv");
+        const fresh = expectKind(await runInChild({ kind: "solve", dir: today, out: join(work, `fresh-${i}`), solver: "jslp" }, solveTimeout), "solve");
+        const replan = expectKind(await runInChild({ kind: "replan", dir: today, out: join(work, `replan-${i}`), solver: "jslp", previous, fromWorkday: REPLAN_FROM_WORKDAY, fresh: join(work, `fresh-${i}`, "roster.csv") }, solveTimeout), "replan");
+        result.replan = { replan, solve: fresh };
+        if (isFailure(replan)) log("bench.failed", { reason: replan.reason });
+        else log("bench.solved", { seconds: (replan.wallMs / 1000).toFixed(2), mb: replan.peakMb.toFixed(0) });
+        for (const name of [`today-${i}`, `fresh-${i}`, `replan-${i}`]) await rm(join(work, name), { recursive: true, force: true });
       }
       await rm(join(work, `floor-${i}`), { recursive: true, force: true });
       for (const solver of scenario.backends) await rm(join(work, `out-${i}-${solver}`), { recursive: true, force: true });
@@ -185,6 +204,32 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
   const out = options.out === undefined ? DEFAULT_OUT : options.out;
   if (out !== null) await writeFile(out, formatResults(report) + (await keptSection(out)));
   return report;
+}
+
+/** The replan benchmark starts on the ninth workday, as issue 10's Kotim case. */
+const REPLAN_FROM_WORKDAY = 8;
+
+/**
+ * A copy of a generated scenario with every 200th employee (0.5 %) sick on the ninth workday:
+ * the inputs both the replan and the fresh solve of the benchmark read.
+ */
+async function sickFromNinthWorkday(dir: string, into: string, employees: number): Promise<string> {
+  await cp(dir, into, { recursive: true });
+  const config = JSON.parse(await readFile(join(dir, "scenario.json"), "utf8")) as { start: string; end: string; workdays?: Weekday[]; holidays?: string[] };
+  const days = workdayCalendar(config.start, config.end, config.workdays ?? ["mon", "tue", "wed", "thu", "fri"], config.holidays ?? []).days;
+  const day = days[Math.min(REPLAN_FROM_WORKDAY, days.length - 1)];
+  const ids = (await readFile(join(dir, "employees.csv"), "utf8")).split("\n").slice(1).filter((l) => l.trim() !== "").map((l) => l.split(",")[0]);
+  const sick = ids.filter((_, k) => k % 200 === 7).slice(0, Math.ceil(employees / 200));
+  let leave = "";
+  try {
+    leave = await readFile(join(into, "leave.csv"), "utf8");
+  } catch {
+    leave = "employee_id,from,to,kind\n";
+    await writeFile(join(into, "leave.csv"), leave);
+  }
+  // Someone already on leave that day keeps their row; a second row for the same day is harmless.
+  await appendFile(join(into, "leave.csv"), `${leave.endsWith("\n") ? "" : "\n"}${sick.map((id) => `${id},${day},${day},sakit`).join("\n")}\n`);
+  return into;
 }
 
 function peopleOf(row: ExactRow): number {
@@ -250,6 +295,13 @@ export function targetVerdicts(report: BenchReport): string[] {
     lines.push(`- 1,000,000 employees under 60 s: ${verdict(million.wallMs < 60_000)} (${s(million.wallMs)} s${million.wallMs >= 60_000 ? `, ${s(million.wallMs - 60_000)} s over` : ""}).`);
     lines.push(`- 1,000,000 employees under 2 GB: ${verdict(million.peakMb < 2048)} (peak RSS ${million.peakMb.toFixed(0)} MB).`);
   } else lines.push(`- 1,000,000 employees: ${million ? `failed: ${(million as Failure).reason}` : "not measured in this run"}.`);
+  for (const r of report.sizes) {
+    const replan = r.replan;
+    if (!replan || isFailure(replan.replan) || isFailure(replan.solve)) continue;
+    const ratio = replan.replan.wallMs / replan.solve.wallMs;
+    const cpu = replan.replan.cpuMs / replan.solve.cpuMs;
+    lines.push(`- replan of ${r.label} employees within 1.5x solve on the same input: ${verdict(ratio <= 1.5)} (${s(replan.replan.wallMs)} s against ${s(replan.solve.wallMs)} s, ${ratio.toFixed(2)}x; CPU ${cpu.toFixed(2)}x).`);
+  }
   const giant = report.sizes.find((r) => r.label.includes("one agency"));
   const g = giant?.solves.jslp;
   if (giant && g && !isFailure(g)) {
@@ -325,6 +377,22 @@ export function formatResults(report: BenchReport): string {
   });
   out.push(table(["problem", "binaries", "naive model", "its objectives", "count model", "count objectives"], exactRows), "");
   out.push("Objectives: capUse / priorityOfficeDays / maxDeviation / sumSquaredDeviation.", "");
+
+  const replans = report.sizes.filter((r) => r.replan !== undefined);
+  if (replans.length > 0) {
+    out.push("## Replan against solve (issue 10)", "");
+    out.push(`The published roster is the \`jslp\` solve above; today's inputs add every 200th employee sick on the ninth workday.`,
+      "`replan` keeps the days before it and replans the rest; `solve` solves the same new inputs afresh. Both in their own process.", "");
+    const replanRows = replans.map((r) => {
+      const { replan, solve } = r.replan!;
+      if (isFailure(replan) || isFailure(solve)) return [r.label, isFailure(solve) ? solve.reason : s(solve.wallMs), isFailure(replan) ? replan.reason : s(replan.wallMs), "", "", "", "", ""];
+      const t = replan.times;
+      return [r.label, `${s(solve.wallMs)} / ${s(solve.cpuMs)}`, `**${s(replan.wallMs)}** / ${s(replan.cpuMs)}`, `${(replan.wallMs / solve.wallMs).toFixed(2)}x / ${(replan.cpuMs / solve.cpuMs).toFixed(2)}x`, `${s(t.read)} / ${s(t.compile)} / ${s(t.solve)} / ${s(t.write)}`,
+        `${replan.kept.toLocaleString("en-US")} of ${replan.published.toLocaleString("en-US")}`, `${replan.changed.toLocaleString("en-US")} (${replan.notified.toLocaleString("en-US")} people)`,
+        replan.freshChanged === undefined ? "-" : replan.freshChanged.toLocaleString("en-US")];
+    });
+    out.push(table(["employees", "solve wall / CPU", "replan wall / CPU", "replan/solve wall / CPU", "replan read / compile+pins / solve / write", "published kept", "replan changes from the ninth workday", "fresh solve changes"], replanRows), "");
+  }
 
   out.push("## DESIGN.md targets", "");
   out.push(...targetVerdicts(report), "");

@@ -9,6 +9,10 @@ import { readScenario } from "../src/io/readScenario.js";
 import { writeOutputs } from "../src/io/writeOutputs.js";
 import { compile } from "../src/policy/compile.js";
 import { solveScenario, type StageTimes } from "../src/pipeline/solveScenario.js";
+import { replanScenario } from "../src/pipeline/replanScenario.js";
+import { readPrevious } from "../src/replan/readPrevious.js";
+import { readConfig } from "../src/io/readScenario.js";
+import { workdayCalendar } from "../src/calendar/workdays.js";
 import { objectiveValues, type ObjectiveValues } from "../src/metrics/objectives.js";
 import { baseRoster, solveProblem } from "../solver/solve.js";
 import { loadBackend, type BackendName } from "../solver/backend.js";
@@ -19,6 +23,7 @@ import { scalingProblem } from "./exactScaling.js";
 export type WorkerTask =
   | { kind: "solve"; dir: string; out: string; solver: BackendName }
   | { kind: "floor"; dir: string; out: string }
+  | { kind: "replan"; dir: string; out: string; solver: BackendName; previous: string; fromWorkday: number; fresh?: string }
   | { kind: "exact"; dir?: string; size?: number; groups?: number; timeLimitSeconds: number };
 
 /** What every task reports about its process. */
@@ -68,7 +73,23 @@ export interface ExactFigures extends ProcessFigures {
   count: ObjectiveValues;
 }
 
-export type WorkerResult = SolveFigures | FloorFigures | ExactFigures;
+/** `replan` from the `fromWorkday`-th workday (0-based) with `previous` as the published roster. */
+export interface ReplanFigures extends ProcessFigures {
+  kind: "replan";
+  times: StageTimes;
+  people: number;
+  from: string;
+  /** Changed assignments from `from` on, and the people they touch. */
+  changed: number;
+  notified: number;
+  /** Published person-days, and how many kept their mode. */
+  published: number;
+  kept: number;
+  /** Changed assignments from `from` on of a fresh solve of the same input (`fresh`, not timed). */
+  freshChanged?: number;
+}
+
+export type WorkerResult = SolveFigures | FloorFigures | ExactFigures | ReplanFigures;
 
 function measure(): () => ProcessFigures {
   const wall = performance.now();
@@ -95,6 +116,25 @@ async function solveTask(task: Extract<WorkerTask, { kind: "solve" }>): Promise<
     kind: "solve", ...figures, times: outcome.times, models: outcome.models, people: problem.people.length,
     agencies: problem.agencies.length, days: problem.calendar.days.length, objectives: outcome.objectives, outputBytes,
   };
+}
+
+async function replanTask(task: Extract<WorkerTask, { kind: "replan" }>): Promise<ReplanFigures> {
+  const { config } = await readConfig(task.dir);
+  if (config === null) throw new Error(`${task.dir}: scenario.json unreadable`);
+  const from = workdayCalendar(config.start, config.end, config.workdays, config.holidays).days[task.fromWorkday];
+  const done = measure();
+  const outcome = await replanScenario(task.dir, task.out, { solver: task.solver, previous: task.previous, from });
+  const figures = done();
+  const r = outcome.replan;
+  let freshChanged: number | undefined;
+  if (task.fresh !== undefined) {
+    const n = outcome.problem.calendar.days.length;
+    const fromDay = outcome.problem.calendar.days.indexOf(from);
+    const [published, fresh] = await Promise.all([readPrevious(task.previous, outcome.problem, 0), readPrevious(task.fresh, outcome.problem, 0)]);
+    freshChanged = 0;
+    for (let i = 0; i < fresh.modes.length; i++) if (i % n >= fromDay && fresh.modes[i] !== published.modes[i]) freshChanged++;
+  }
+  return { kind: "replan", ...figures, times: outcome.times, people: outcome.problem.people.length, from, changed: r.changed, notified: r.people, published: r.published, kept: r.kept, ...(freshChanged === undefined ? {} : { freshChanged }) };
 }
 
 async function floorTask(task: Extract<WorkerTask, { kind: "floor" }>): Promise<FloorFigures> {
@@ -137,7 +177,7 @@ async function exactTask(task: Extract<WorkerTask, { kind: "exact" }>): Promise<
 
 async function main(): Promise<void> {
   const task = JSON.parse(process.argv[2]) as WorkerTask;
-  const result = task.kind === "solve" ? await solveTask(task) : task.kind === "floor" ? await floorTask(task) : await exactTask(task);
+  const result = task.kind === "solve" ? await solveTask(task) : task.kind === "floor" ? await floorTask(task) : task.kind === "replan" ? await replanTask(task) : await exactTask(task);
   await new Promise<void>((resolve, reject) => process.send!(result, (error: Error | null) => (error ? reject(error) : resolve())));
   process.disconnect();
 }

@@ -148,7 +148,17 @@ export function agencyStructure(problem: Problem, agency: Agency): AgencyStructu
       for (const p of cls.onLeave) {
         const leave = problem.people[p].leave;
         const pins = pinned.get(p)?.modes;
-        const availableDays = bdays.filter((d) => (leave === null || leave[d] === 0) && (pins === undefined || pins[d] === PINNED_NONE));
+        const free = (d: number): boolean => (leave === null || leave[d] === 0) && (pins === undefined || pins[d] === PINNED_NONE);
+        // A one-day block (daily rotation) needs no mask: everyone free that day is one pool.
+        if (bdays.length === 1) {
+          if (!free(bdays[0])) continue;
+          let pool = byMask.get("");
+          if (!pool) byMask.set("", (pool = { cls: cls.index, steady: false, size: 0, days: bdays, members: [] }));
+          pool.size++;
+          pool.members.push(p);
+          continue;
+        }
+        const availableDays = bdays.filter(free);
         if (availableDays.length === 0) continue;
         const mask = availableDays.join(",");
         let pool = byMask.get(mask);

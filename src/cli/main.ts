@@ -7,6 +7,7 @@
 import { Command } from "commander";
 import { readFileSync } from "node:fs";
 import { register as registerSolve } from "./commands/solve.js";
+import { register as registerReplan } from "./commands/replan.js";
 import { register as registerGenerate } from "./commands/generate.js";
 import { register as registerCheck } from "./commands/check.js";
 import { register as registerFigures } from "./commands/metrics.js";
@@ -31,7 +32,7 @@ const program = new Command()
   .showHelpAfterError();
 
 // Subcommands register themselves here, one line each.
-const commands: Array<(program: Command) => void> = [registerSolve, registerCheck, registerFigures, registerReport, registerGenerate, registerBench, registerInit];
+const commands: Array<(program: Command) => void> = [registerSolve, registerReplan, registerCheck, registerFigures, registerReport, registerGenerate, registerBench, registerInit];
 for (const register of commands) register(program);
 
 await program.parseAsync(process.argv);

@@ -108,6 +108,11 @@ export interface Agency {
   dayCaps?: (number | null)[] | null;
   /** The basis of each dated cap, for messages ("20 % of 40 (caps.csv line 3)"). */
   dayCapBasis?: (string | null)[] | null;
+  /**
+   * Decreed remote days (a caps.csv cap of 0): true on each such workday. The cap of the day
+   * is then the people who must be in (`dayCaps`), not 0; the day is closed to the rotation.
+   */
+  remoteDays?: boolean[] | null;
   /** Fewest people in the office per workday. */
   minOffice: number;
   headcount: number;
@@ -204,7 +209,7 @@ export function weekOfficeBounds(problem: Problem, person: Person, week: number)
   for (let d = weekOf.indexOf(week); d >= 0 && d < weekOf.length && weekOf[d] === week; d++) {
     workdays++;
     if (person.leave !== null && person.leave[d] === 1) continue;
-    if (capOn(agency, d) === 0) continue;
+    if (capOn(agency, d) === 0 || agency.remoteDays?.[d] === true) continue;
     if (person.requests?.[d] === PIN_HOME) continue;
     open++;
   }

@@ -208,6 +208,35 @@ export const historyRowSchema = z.object({
 });
 export type HistoryRow = z.infer<typeof historyRowSchema>;
 
+/**
+ * A dated cap (caps.csv): the cap of one agency (`*`: every agency) on the workdays from
+ * `from` to `to`, in any form `officeCap` takes; presets are resolved on `from`.
+ */
+export const capRowSchema = z.object({
+  agency_id: wildcardId,
+  from: dateCell,
+  to: dateCell,
+  cap_percent: optionalCell(percentCell),
+  cap_count: optionalCell(countCell),
+  zone: optionalCell(choiceCell(ZONES)),
+  ppkm_level: optionalCell(ppkmLevelCell),
+  ppkm_region: optionalCell(choiceCell(PPKM_REGIONS)),
+  ppkm_sector: optionalCell(choiceCell(PPKM_SECTORS)),
+});
+export type CapRow = z.infer<typeof capRowSchema>;
+
+export const REQUEST_MODES = ["office", "home"] as const;
+export const REQUEST_KINDS = ["pin", "wish"] as const;
+
+/** A request (requests.csv): a person in the office or at home on one date, as a hard `pin` or a `wish`. */
+export const requestRowSchema = z.object({
+  employee_id: idCell,
+  date: dateCell,
+  mode: choiceCell(REQUEST_MODES),
+  kind: choiceCell(REQUEST_KINDS),
+});
+export type RequestRow = z.infer<typeof requestRowSchema>;
+
 /** Each CSV file of a scenario: its name, whether it must exist, its columns, its row schema. */
 export const CSV_FILES = {
   agencies: { file: "agencies.csv", required: true, columns: ["agency_id", "name"], optional: ["exempt", "cap_percent", "cap_count", "min_office", "zone", "ppkm_level", "ppkm_region", "ppkm_sector"], schema: agencyRowSchema },
@@ -216,6 +245,8 @@ export const CSV_FILES = {
   units: { file: "units.csv", required: false, columns: ["agency_id", "unit"], optional: ["exempt", "min_office", "cap_percent", "cap_count"], schema: unitRowSchema },
   leave: { file: "leave.csv", required: false, columns: ["employee_id", "from", "to"], optional: ["kind"], schema: leaveRowSchema },
   history: { file: "history.csv", required: false, columns: ["employee_id", "office_days"], optional: ["workdays"], schema: historyRowSchema },
+  caps: { file: "caps.csv", required: false, columns: ["agency_id", "from", "to"], optional: ["cap_percent", "cap_count", "zone", "ppkm_level", "ppkm_region", "ppkm_sector"], schema: capRowSchema },
+  requests: { file: "requests.csv", required: false, columns: ["employee_id", "date", "mode", "kind"], optional: [], schema: requestRowSchema },
 } as const;
 
 /** A row as read, with the line it came from (1-based, the header is line 1). */
@@ -232,4 +263,8 @@ export interface ScenarioInput {
   units?: Lined<UnitRow>[];
   leave: Lined<LeaveRow>[];
   history: Lined<HistoryRow>[];
+  /** caps.csv; absent or empty: no dated caps. */
+  caps?: Lined<CapRow>[];
+  /** requests.csv; absent or empty: no requests. */
+  requests?: Lined<RequestRow>[];
 }

@@ -9,8 +9,8 @@ import { join } from "node:path";
 import type { z } from "zod";
 import { InputError, type InputIssue } from "../domain/errors.js";
 import {
-  CSV_FILES, EACH_UNIT, scenarioSchema, type AgencyRow, type EmployeeRow, type HistoryRow, type LeaveRow, type RuleRow,
-  type ScenarioConfig, type ScenarioInput, type UnitRow,
+  CSV_FILES, EACH_UNIT, scenarioSchema, type AgencyRow, type CapRow, type EmployeeRow, type HistoryRow, type LeaveRow, type RequestRow,
+  type RuleRow, type ScenarioConfig, type ScenarioInput, type UnitRow,
 } from "../domain/scenario.js";
 import { closestName, nameKey } from "../domain/names.js";
 import { FileIssues, decodeText, readCsv, readCsvText, type CsvSpec, type CsvTable } from "./csv.js";
@@ -31,7 +31,7 @@ const UNION_EXPECTED = { officeCap: '{"percent": P} | {"count": N} | {"zone": "n
  * @example const input = await readScenario("fixtures/kotim-2021"); input.employees[0].line //=> 2
  */
 export async function readScenario(dir: string): Promise<ScenarioInput> {
-  const [config, agencies, employees, rules, units, leave, history] = await Promise.all([
+  const [config, agencies, employees, rules, units, leave, history, caps, requests] = await Promise.all([
     readConfig(dir),
     readTable(dir, CSV_FILES.agencies),
     readTable(dir, CSV_FILES.employees),
@@ -39,12 +39,14 @@ export async function readScenario(dir: string): Promise<ScenarioInput> {
     readTable(dir, CSV_FILES.units),
     readTable(dir, CSV_FILES.leave),
     readTable(dir, CSV_FILES.history),
+    readTable(dir, CSV_FILES.caps),
+    readTable(dir, CSV_FILES.requests),
   ]);
-  const damage = spreadsheetDamage([agencies, employees, rules, units, leave, history]);
-  crossCheck({ agencies, employees, rules, units, leave, history }, damage);
+  const damage = spreadsheetDamage([agencies, employees, rules, units, leave, history, caps, requests]);
+  crossCheck({ agencies, employees, rules, units, leave, history, caps, requests }, damage);
   const issues: InputIssue[] = [
     ...config.issues.finish(),
-    ...[agencies, employees, rules, units, leave, history].flatMap((t) => t.issues.finish()),
+    ...[agencies, employees, rules, units, leave, history, caps, requests].flatMap((t) => t.issues.finish()),
     ...damage.summary(),
   ];
   if (issues.length > 0 || config.config === null) throw new InputError(issues);
@@ -57,6 +59,8 @@ export async function readScenario(dir: string): Promise<ScenarioInput> {
     units: units.rows,
     leave: leave.rows,
     history: history.rows,
+    caps: caps.rows,
+    requests: requests.rows,
   };
 }
 
@@ -172,6 +176,8 @@ interface Tables {
   units: CsvTable<UnitRow>;
   leave: CsvTable<LeaveRow>;
   history: CsvTable<HistoryRow>;
+  caps: CsvTable<CapRow>;
+  requests: CsvTable<RequestRow>;
 }
 
 /**
@@ -201,7 +207,7 @@ function definedIds<T>(table: CsvTable<T>, firstLines: Map<string, number>, fiel
 }
 
 /** The checks that need more than one row or more than one file. */
-function crossCheck({ agencies, employees, rules, units, leave, history }: Tables, damage: Damage): void {
+function crossCheck({ agencies, employees, rules, units, leave, history, caps, requests }: Tables, damage: Damage): void {
   const agencyIds = duplicates(agencies, (a) => a.agency_id, "agency_id", damage);
   for (const a of agencies.rows) {
     if (a.cap_percent !== undefined && a.cap_count !== undefined) agencies.issues.add("input.cap_both", { line: a.line, column: agencies.columnOf.get("cap_count") });
@@ -216,7 +222,7 @@ function crossCheck({ agencies, employees, rules, units, leave, history }: Table
       if (damage.any) damage.consequences++;
       else employees.issues.add("input.unknown_agency", { line: e.line, column: employees.columnOf.get("agency_id") }, { received: e.agency_id });
     }
-    for (const table of [rules, units] as CsvTable<{ agency_id: string | null }>[]) {
+    for (const table of [rules, units, caps] as CsvTable<{ agency_id: string | null }>[]) {
       for (const r of table.rows) {
         if (r.agency_id !== null && !known.has(r.agency_id)) {
           table.issues.add("input.unknown_agency_closest", { line: r.line, column: table.columnOf.get("agency_id") }, { received: r.agency_id, closest: closestName(r.agency_id, known.keys()) ?? "-" });
@@ -234,7 +240,7 @@ function crossCheck({ agencies, employees, rules, units, leave, history }: Table
   if (employees.complete) {
     const known = definedIds(employees, employeeIds, "employee_id");
     let suggestions = 0;
-    for (const table of [leave, history] as CsvTable<{ employee_id: string }>[]) {
+    for (const table of [leave, history, requests] as CsvTable<{ employee_id: string }>[]) {
       for (const row of table.rows) {
         if (known.has(row.employee_id)) continue;
         if (damage.any) {
@@ -250,10 +256,33 @@ function crossCheck({ agencies, employees, rules, units, leave, history }: Table
   for (const l of leave.rows) {
     if (l.to < l.from) leave.issues.add("input.leave_order", { line: l.line, column: leave.columnOf.get("to") }, { received: l.to, expected: l.from });
   }
+  checkCapRows(caps);
+  checkRequestRows(requests);
   for (const r of rules.rows) {
     if (r.min_per_day !== undefined && r.max_per_day !== undefined && r.max_per_day < r.min_per_day) {
       rules.issues.add("input.rule_bounds", { line: r.line, column: rules.columnOf.get("max_per_day") }, { received: r.max_per_day, expected: r.min_per_day });
     }
+  }
+}
+
+/** caps.csv: dates in order, and exactly one of cap_percent, cap_count, zone, ppkm_level per row. */
+function checkCapRows(caps: CsvTable<CapRow>): void {
+  for (const c of caps.rows) {
+    if (c.to < c.from) caps.issues.add("input.leave_order", { line: c.line, column: caps.columnOf.get("to") }, { received: c.to, expected: c.from });
+    const given = [c.cap_percent, c.cap_count, c.zone, c.ppkm_level].filter((v) => v !== undefined).length;
+    if (given === 0) caps.issues.add("input.cap_row_none", { line: c.line });
+    else if (given > 1) caps.issues.add("input.cap_preset_conflict", { line: c.line }, { place: `caps.csv:${c.line}` });
+  }
+}
+
+/** requests.csv: one request per person and date (a second one is reported with the line of the first). */
+function checkRequestRows(requests: CsvTable<RequestRow>): void {
+  const first = new Map<string, number>();
+  for (const r of requests.rows) {
+    const key = `${r.employee_id}\u0000${r.date}`;
+    const seen = first.get(key);
+    if (seen === undefined) first.set(key, r.line);
+    else requests.issues.add("input.request_duplicate", { line: r.line, column: requests.columnOf.get("date") }, { employee: r.employee_id, date: r.date, first: seen });
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * The outputs of a run: roster.csv (long form), roster-wide.csv (the printable sheet),
- * roster.xlsx (the planner's workbook, `writeXlsx.ts`), daily.csv, metrics.json and
- * report.html, written all or nothing (see `writeFiles.ts`).
+ * roster.xlsx (the planner's workbook, `writeXlsx.ts`), daily.csv, metrics.json,
+ * history-next.csv (the next period's history.csv), report.html and, for a replan,
+ * changes.csv, written all or nothing (see `writeFiles.ts`).
  *
  * The rosters are the big outputs (20 million rows for a national run), so they skip a CSV
  * formatter: each person's id is escaped once, each `,date,mode\n` tail built once for the
@@ -12,7 +13,7 @@
 import { Buffer } from "node:buffer";
 import type { Problem, Roster } from "../domain/problem.js";
 import { teamName, type TeamsOutcome } from "../domain/teams.js";
-import { MODE_CODES, MODE_NAMES } from "../domain/problem.js";
+import { LEAVE, MODE_CODES, MODE_NAMES, OFFICE, capOn } from "../domain/problem.js";
 import { formatMessage, type Lang } from "../messages/index.js";
 import { csvCell, inputCell } from "./csvText.js";
 import { writeRosterXlsx } from "./writeXlsx.js";
@@ -26,7 +27,9 @@ export const OUTPUT_FILES = {
   xlsx: "roster.xlsx",
   daily: "daily.csv",
   metrics: "metrics.json",
+  historyNext: "history-next.csv",
   report: "report.html",
+  changes: "changes.csv",
 } as const;
 
 export interface WriteOutputsOptions {
@@ -44,6 +47,8 @@ export interface WriteOutputsOptions {
   onFile?: (done: number, total: number) => void;
   /** Called after each agency's sheet of roster.xlsx (the longest file of a large run). */
   onXlsxAgency?: (done: number, total: number) => void;
+  /** changes.csv of a replan (`changesCsv`); written only when given. */
+  changesCsv?: string;
   /** Rotation "teams": roster-wide.csv gets a `team` column after `rank`. */
   teams?: TeamsOutcome | null;
 }
@@ -55,7 +60,9 @@ export interface WrittenFiles {
   xlsx: WrittenFile | null;
   daily: WrittenFile;
   metrics: WrittenFile;
+  historyNext: WrittenFile;
   report: WrittenFile | null;
+  changes: WrittenFile | null;
 }
 
 const BOM = "\uFEFF";
@@ -74,13 +81,13 @@ export async function writeOutputs(outDir: string, problem: Problem, roster: Ros
     { name: OUTPUT_FILES.rosterWide, produce: (sink) => writeRosterWide(sink, problem, roster, options.lang, bom, options.teams ?? null) },
     { name: OUTPUT_FILES.daily, produce: (sink) => sink.text(dailyCsv(problem, roster, bom)) },
     { name: OUTPUT_FILES.metrics, produce: (sink) => sink.text(metricsJson(options.metrics)) },
+    { name: OUTPUT_FILES.historyNext, produce: (sink) => sink.text(historyNextCsv(problem, roster, bom)) },
   ];
-  if (options.reportHtml !== undefined) {
-    const html = options.reportHtml;
-    jobs.push({ name: OUTPUT_FILES.report, produce: (sink) => sink.text(html) });
-  }
-  const xlsx = options.xlsx !== false;
-  if (xlsx) jobs.push({ name: OUTPUT_FILES.xlsx, produce: (sink) => writeRosterXlsx(sink, problem, roster, { lang: options.lang, onAgency: options.onXlsxAgency }) });
+  const html = options.reportHtml;
+  if (html !== undefined) jobs.push({ name: OUTPUT_FILES.report, produce: (sink) => sink.text(html) });
+  const changes = options.changesCsv;
+  if (changes !== undefined) jobs.push({ name: OUTPUT_FILES.changes, produce: (sink) => sink.text(`${bom ? BOM : ""}${changes}`) });
+  if (options.xlsx !== false) jobs.push({ name: OUTPUT_FILES.xlsx, produce: (sink) => writeRosterXlsx(sink, problem, roster, { lang: options.lang, onAgency: options.onXlsxAgency }) });
   const onFile = options.onFile;
   const counted = onFile === undefined ? jobs : jobs.map((job, i) => ({ name: job.name, produce: async (sink: ByteSink) => {
     await job.produce(sink);
@@ -90,7 +97,8 @@ export async function writeOutputs(outDir: string, problem: Problem, roster: Ros
   const byName = new Map(jobs.map((job, i) => [job.name, written[i]]));
   return {
     roster: byName.get(OUTPUT_FILES.roster)!, rosterWide: byName.get(OUTPUT_FILES.rosterWide)!, xlsx: byName.get(OUTPUT_FILES.xlsx) ?? null,
-    daily: byName.get(OUTPUT_FILES.daily)!, metrics: byName.get(OUTPUT_FILES.metrics)!, report: byName.get(OUTPUT_FILES.report) ?? null,
+    daily: byName.get(OUTPUT_FILES.daily)!, metrics: byName.get(OUTPUT_FILES.metrics)!, historyNext: byName.get(OUTPUT_FILES.historyNext)!,
+    report: byName.get(OUTPUT_FILES.report) ?? null, changes: byName.get(OUTPUT_FILES.changes) ?? null,
   };
 }
 
@@ -207,12 +215,38 @@ export function dailyCsv(problem: Problem, roster: Roster, bom = false): string 
   const lines: string[] = [`${bom ? BOM : ""}agency_id,date,office,home,leave,cap`];
   for (const agency of problem.agencies) {
     const id = inputCell(agency.id);
-    const cap = agency.cap === null ? "" : String(agency.cap);
     problem.calendar.days.forEach((date, d) => {
       const at = (agency.index * days + d) * 3;
+      // The cap in force that day (caps.csv included); empty for exempt agencies.
+      const cap = capOn(agency, d) ?? "";
       // MODE order is HOME=0, OFFICE=1, LEAVE=2
       lines.push(`${id},${date},${counts[at + 1]},${counts[at]},${counts[at + 2]},${cap}`);
     });
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/**
+ * history-next.csv: `employee_id,office_days,workdays`, cumulative, one row per person in
+ * input order, readable as the next period's history.csv: office_days = history + office
+ * days of this horizon; workdays = prior workdays + this horizon's workdays not on leave.
+ *
+ * @example historyNextCsv(problem, roster) //=> "employee_id,office_days,workdays\nE1,12,36\n..."
+ */
+export function historyNextCsv(problem: Problem, roster: Roster, bom = false): string {
+  const days = problem.calendar.days.length;
+  const modes = roster.modes;
+  const lines: string[] = [`${bom ? BOM : ""}employee_id,office_days,workdays`];
+  for (const person of problem.people) {
+    const base = person.index * days;
+    let office = 0;
+    let available = 0;
+    for (let d = 0; d < days; d++) {
+      const mode = modes[base + d];
+      if (mode === OFFICE) office++;
+      if (mode !== LEAVE) available++;
+    }
+    lines.push(`${inputCell(person.id)},${person.history + office},${person.priorWorkdays + available}`);
   }
   return `${lines.join("\n")}\n`;
 }

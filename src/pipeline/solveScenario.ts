@@ -17,6 +17,10 @@ import { formatViolation } from "../verify/format.js";
 import { computeMetrics } from "../metrics/fairness.js";
 import { objectiveValues, type ObjectiveValues } from "../metrics/objectives.js";
 import { InfeasibleError, VerificationError, type InputIssue } from "../domain/errors.js";
+import { pinConflicts } from "../policy/pinConflicts.js";
+import { keepWished } from "../replan/keepWished.js";
+import { grantWishes } from "../replan/grantWishes.js";
+import { hasRequests, wishesGranted, type RequestFigures } from "../metrics/requests.js";
 import type { Problem, Roster } from "../domain/problem.js";
 import { formatMessage, type Lang } from "../messages/index.js";
 
@@ -32,8 +36,19 @@ export interface SolveScenarioOptions {
   onStage?: (stage: "read" | "write" | "xlsx", done: number, total: number) => void;
   /** Called after each agency is solved. */
   onAgency?: (done: number, total: number) => void;
-  /** Builds report.html from the finished run; no report when omitted. */
-  report?: (problem: Problem, roster: Roster, metrics: unknown, teams: TeamsOutcome | null) => string;
+  /**
+   * Builds report.html from the finished run; no report when omitted. `teams` for rotation
+   * "teams"; `extras` carries what a replan adds.
+   */
+  report?: (problem: Problem, roster: Roster, metrics: unknown, teams: TeamsOutcome | null, extras?: RunExtras) => string;
+}
+
+/** What a pipeline other than `solve` adds to a run, made from the verified roster (see `replanScenario`). */
+export interface RunExtras {
+  /** changes.csv of a replan. */
+  changesCsv?: string;
+  /** What the report shows beyond the roster: the replan's summary (who to notify). */
+  replan?: unknown;
 }
 
 export interface StageTimes {
@@ -50,6 +65,8 @@ export interface SolveOutcome {
   roster: Roster;
   metrics: ReturnType<typeof computeMetrics>;
   objectives: ObjectiveValues;
+  /** Wishes granted and pins kept (requests.csv, and a replan's published days); null when nobody has a request. */
+  requests: RequestFigures | null;
   written: WrittenFiles;
   /** Rotation "teams": the teams, their turns and the stand-ins; null otherwise. */
   teams: TeamsOutcome | null;
@@ -74,7 +91,6 @@ const PARALLEL_FROM = Number.POSITIVE_INFINITY;
 
 /** Solve the scenario in `dir` and write the verified roster into `outDir`. */
 export async function solveScenario(dir: string, outDir: string, options: SolveScenarioOptions = {}): Promise<SolveOutcome> {
-  const lang = options.lang ?? "en";
   const clock = stopwatch();
   options.onStage?.("read", 0, 1);
   const input = await readScenario(dir);
@@ -82,6 +98,25 @@ export async function solveScenario(dir: string, outDir: string, options: SolveS
   const read = clock();
   const problem = compile(input);
   const compiled = clock();
+  return solveCompiled(problem, outDir, options, { read, compile: compiled }, clock);
+}
+
+/**
+ * The stages after compile, shared by `solve` and `replan`: solve (pins that cannot hold
+ * named first), verify, measure, write. Nothing is written unless the verifier passed the
+ * roster.
+ */
+export async function solveCompiled(
+  problem: Problem,
+  outDir: string,
+  options: SolveScenarioOptions,
+  before: Pick<StageTimes, "read" | "compile">,
+  clock: () => number = stopwatch(),
+  afterVerify?: (roster: Roster) => RunExtras,
+): Promise<SolveOutcome> {
+  const lang = options.lang ?? "en";
+  const conflicts = pinConflicts(problem);
+  if (conflicts.length > 0) throw new InfeasibleError(conflicts);
   // Teams are formed in one thread: the stand-ins and teams come back with the roster.
   const threads = problem.rotation === "teams" ? 1 : Math.max(1, Math.min(options.threads ?? (problem.people.length >= PARALLEL_FROM ? availableParallelism() : 1), problem.agencies.length));
   const solvedRun: { roster: Roster; stats: SolveStats; teams?: TeamsOutcome } = await (async () => (threads > 1
@@ -91,8 +126,19 @@ export async function solveScenario(dir: string, outDir: string, options: SolveS
   });
   const { roster, stats } = solvedRun;
   const teams = solvedRun.teams ?? null;
+  // Wishes the solver left (replan's "fewest changes" among them), granted by trading days at
+  // no cost to any objective; the solver's own roster stands if the pass broke any rule.
+  const solverModes = hasRequests(problem) ? roster.modes.slice() : null;
+  if (solverModes !== null) {
+    grantWishes(problem, roster);
+    keepWished(problem, roster);
+  }
   const solved = clock();
-  const verification = verifyRoster(problem, roster);
+  let verification = verifyRoster(problem, roster);
+  if (!verification.ok && solverModes !== null) {
+    roster.modes.set(solverModes);
+    verification = verifyRoster(problem, roster);
+  }
   if (!verification.ok) throw new VerificationError(verification.violations.slice(0, 20).map((v) => formatViolation(v, lang)), verification.count);
   if (teams !== null) {
     const pattern = teamPattern(problem, roster, teams, 20);
@@ -101,13 +147,21 @@ export async function solveScenario(dir: string, outDir: string, options: SolveS
   const verified = clock();
   const metrics = computeMetrics(problem, roster);
   const objectives = objectiveValues(problem, roster);
-  const reportHtml = options.report?.(problem, roster, metrics, teams);
+  const requests = hasRequests(problem) ? wishesGranted(problem, roster) : null;
+  const document = requests === null ? metrics : { ...metrics, requests };
+  const extras = afterVerify?.(roster) ?? {};
+  const reportHtml = options.report?.(problem, roster, document, teams, extras);
+  const changesCsv = extras.changesCsv;
   const measured = clock();
-  const written = await writeOutputs(outDir, problem, roster, { metrics, lang, excelBom: options.excelBom, teams, xlsx: options.xlsx,
+  const written = await writeOutputs(outDir, problem, roster, {
+    metrics: document, lang, excelBom: options.excelBom, teams, xlsx: options.xlsx,
     onFile: options.onStage && ((done, total) => options.onStage!("write", done, total)),
-    onXlsxAgency: options.onStage && ((done, total) => options.onStage!("xlsx", done, total)), ...(reportHtml === undefined ? {} : { reportHtml }) });
+    onXlsxAgency: options.onStage && ((done, total) => options.onStage!("xlsx", done, total)),
+    ...(reportHtml === undefined ? {} : { reportHtml }),
+    ...(changesCsv === undefined ? {} : { changesCsv }),
+  });
   const wrote = clock();
-  return { problem, roster, metrics, objectives, written, teams, warnings: problem.warnings ?? [], times: { read, compile: compiled, solve: solved, verify: verified, metrics: measured, write: wrote }, models: stats.models, unprovenAgencies: stats.unprovenAgencies };
+  return { problem, roster, metrics, objectives, requests, written, teams, warnings: problem.warnings ?? [], times: { ...before, solve: solved, verify: verified, metrics: measured, write: wrote }, models: stats.models, unprovenAgencies: stats.unprovenAgencies };
 }
 
 /**
@@ -126,7 +180,7 @@ function namedRuleSources(problem: Problem, error: InfeasibleError): InfeasibleE
 }
 
 /** Milliseconds since the previous call. */
-function stopwatch(): () => number {
+export function stopwatch(): () => number {
   let last = performance.now();
   return () => {
     const now = performance.now();

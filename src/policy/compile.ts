@@ -5,6 +5,8 @@
  */
 import type { Agency, CompositionRule, Person, Problem, Attendance, FixedReason } from "../domain/problem.js";
 import type { AgencyRow, ScenarioConfig, ScenarioInput } from "../domain/scenario.js";
+import { compileDatedCaps } from "./datedCaps.js";
+import { compileRequests } from "./requests.js";
 import { InputError, type InputIssue } from "../domain/errors.js";
 import { resolvePreset, type CapPreset } from "./presets.js";
 import { bornBy, workdayCalendar } from "../calendar/workdays.js";
@@ -171,7 +173,11 @@ export function compile(input: ScenarioInput): Problem {
   const perPerson = week === undefined ? null : { min: week.min, max: week.max, fullWeeks: nominalDays.map((n) => n > 0), nominalDays };
 
   const teams = config.rotation === "teams" ? { count: config.teams?.count ?? null, period: config.teams?.period ?? "day" } : null;
-  return { name: config.name, rotation: config.rotation, ...(teams === null ? {} : { teams }), calendar, people, agencies, perPerson, warnings };
+  const problem: Problem = { name: config.name, rotation: config.rotation, ...(teams === null ? {} : { teams }), calendar, people, agencies, perPerson, warnings };
+  // Requests first: a decreed remote day (a dated cap of 0) lets the people pinned to the office in.
+  compileRequests(problem, input.requests ?? []);
+  compileDatedCaps(problem, input);
+  return problem;
 }
 
 /** The units.csv rows of one agency, with the headcount of each unit (by `nameKey`). */
@@ -229,21 +235,23 @@ function unitsByRank(input: ScenarioInput): Map<string, Map<string, Map<string, 
 }
 
 /** A cap as written, presets resolved: a count, or a percent with the words of its basis. */
-type CapRule = { count: number } | { percent: number; source?: string };
+export type CapRule = { count: number } | { percent: number; source?: string };
 
 /** The cap of an agency of `headcount` under a rule, with the text that explains it. */
-function capOf(rule: CapRule, headcount: number): [number, string] {
+export function capOf(rule: CapRule, headcount: number): [number, string] {
   if ("count" in rule) return [rule.count, `count ${rule.count}`];
   const source = rule.source === undefined ? "" : ` (${rule.source})`;
   return [capFromPercent(rule.percent, headcount), `${rule.percent} %${source} of ${headcount}`];
 }
 
-/** A preset resolved on the start date, or an issue naming where it was written and when it exists. */
-function presetRule(preset: CapPreset, date: string, place: string, field: string, issues: InputIssue[], line?: number): CapRule | null {
+/**
+ * A preset resolved on `date` (the start, or a caps.csv row's `from`), or an issue naming where
+ * it was written and when it exists.
+ */
+export function presetRule(preset: CapPreset, date: string, place: string, field: string, issues: InputIssue[], line?: number, file = line === undefined ? "scenario.json" : "agencies.csv"): CapRule | null {
   const found = resolvePreset(preset, date);
   if (found.ok) return { percent: found.percent, source: `${found.source}, ${found.label}` };
-  const file = line === undefined ? "scenario.json" : "agencies.csv";
-  const code = found.available === "" ? "input.preset_none" : "input.preset_unavailable";
+  const code = found.available === "" ? "input.preset_none" : file === "caps.csv" ? "input.cap_preset_dated" : "input.preset_unavailable";
   issues.push({ code, file, ...(line === undefined ? {} : { line }), values: { place, field, preset: found.preset, date, available: found.available } });
   return null;
 }

@@ -13,7 +13,8 @@
  * Every text from the input (names can hold `<script>`) is escaped for HTML, and the embedded
  * JSON escapes `<`, `>` and `&` so that nothing in it can close its script element.
  */
-import { capOn, HOME, LEAVE, MODE_CODES, OFFICE, type CompositionRule, type Problem, type Roster } from "../domain/problem.js";
+import { HOME, LEAVE, MODE_CODES, OFFICE, capBasisOn, capOn, type CompositionRule, type Problem, type Roster } from "../domain/problem.js";
+import type { ReplanSummary } from "../replan/changes.js";
 import { RANKS } from "../domain/values.js";
 import type { AgencyMetrics, Metrics } from "../metrics/fairness.js";
 import { forcedRulePerPerson, type RuleForced } from "../metrics/ruleForced.js";
@@ -39,6 +40,8 @@ export interface ReportOptions {
   warnings?: string[];
   /** Most violation lines written per rule (the count says how many there are). */
   linesPerRule?: number;
+  /** A replan's changes: the people to notify, per agency. */
+  replan?: ReplanSummary;
   /** Rotation "teams": the teams and stand-ins, shown in their own section. */
   teams?: TeamsOutcome | null;
 }
@@ -84,6 +87,7 @@ export function renderReport(problem: Problem, roster: Roster, metrics: Metrics,
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">\n`,
     `<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${title}</title>\n<style>${CSS}${PLANNER_CSS}${plannerPageCss(lang)}</style>\n<style id="print-page"></style>\n</head>\n<body>\n`,
     `<header><h1>${title}</h1><p>${summary}</p></header>\n`,
+    options.replan === undefined ? "" : notifySection(options.replan, t),
     heatmapSection(problem, counted, t),
     gridSection(problem, lang, t),
     plannerSection(problem, lang),
@@ -154,18 +158,20 @@ function heatmapSection(problem: Problem, counted: Counted, t: Words): string {
     const cells: string[] = [];
     for (let d = 0; d < days; d++) {
       const office = counts[agency.index * days + d];
+      // The cap in force that day (caps.csv included), its source in the cell's title.
       const cap = capOn(agency, d);
       if (cap === null) {
         cells.push(`<td class="ex">${office}</td>`);
         continue;
       }
+      const title = agency.dayCaps?.[d] === undefined || agency.dayCaps[d] === null ? "" : ` title="${escapeHtml(capBasisOn(agency, d))}"`;
       if (office > cap) {
-        cells.push(`<td class="over">${office}/${cap}</td>`);
+        cells.push(`<td class="over"${title}>${office}/${cap}</td>`);
         continue;
       }
       const ratio = cap === 0 ? 0 : office / cap;
       const alpha = (0.08 + 0.82 * ratio).toFixed(2);
-      cells.push(`<td style="background:rgba(0,105,115,${alpha})${ratio > 0.55 ? ";color:#fff" : ""}">${office}/${cap}</td>`);
+      cells.push(`<td${title} style="background:rgba(0,105,115,${alpha})${ratio > 0.55 ? ";color:#fff" : ""}">${office}/${cap}</td>`);
     }
     const exempt = agency.exempt ? ` <small>(${t("report.exempt")})</small>` : "";
     return `<tr><th scope="row" title="${escapeHtml(agency.id)}">${escapeHtml(agency.name)}${exempt}</th>${cells.join("")}</tr>`;
@@ -274,6 +280,23 @@ function figuresSection(scopes: ScopeFigures[], t: Words): string {
     `<div class="scroll"><table class="figures"><thead><tr><th scope="col">${t("table.scope")}</th>${head}</tr></thead>\n<tbody>\n${rows.join("\n")}\n</tbody></table></div></section>\n`;
 }
 
+/** People listed per agency under "People to notify"; changes.csv lists everyone. */
+const NOTIFY_ROWS = 1000;
+
+/** A replan's people to notify: per agency, each person with a changed day and the days. */
+function notifySection(replan: ReplanSummary, t: Words): string {
+  const head = `<section id="notify"><h2>${t("report.notify")}</h2><p class="note">${t("report.notify_note", { from: replan.from, people: replan.people, agencies: replan.agencies.length })}</p>\n`;
+  if (replan.agencies.length === 0) return `${head}<p class="ok">${t("report.notify_none")}</p></section>\n`;
+  const parts = replan.agencies.map((a) => {
+    const shown = a.people.slice(0, NOTIFY_ROWS);
+    const more = a.people.length - shown.length;
+    const rows = shown.map((p) => `<tr><th scope="row">${escapeHtml(p.id)}</th><td class="nm">${escapeHtml(p.name)}</td><td class="nm">${p.dates.map(shortDate).join(", ")}</td></tr>`);
+    return `<h3>${escapeHtml(a.agency)} (${escapeHtml(a.agencyId)}): ${a.people.length}</h3>\n<table class="notify"><thead><tr><th scope="col">${t("sheet.employee_id")}</th><th scope="col">${t("report.name")}</th><th scope="col">${t("report.notify_days")}</th></tr></thead>\n<tbody>\n${rows.join("\n")}\n</tbody></table>` +
+      (more > 0 ? `<p class="note">${t("report.notify_more", { more })}</p>` : "");
+  });
+  return `${head}${parts.join("\n")}\n</section>\n`;
+}
+
 /** A rule in words: "eselon_3, unit Umum: 1 to 1 a day". */
 function ruleText(rule: Pick<CompositionRule, "rank" | "unit" | "min" | "max">): string {
   const who = [rule.rank ?? "*", ...(rule.unit === null ? [] : [rule.unit])].join(", ");
@@ -366,6 +389,7 @@ thead th{background:#f3f4f6;position:sticky;top:0}
 svg text{font-size:11px;fill:#333}svg .n{fill:#006973}svg .bar,svg .key{fill:#2b8a93}svg .bar.prio,svg .key.prio{fill:#e08a1e}svg .axis{stroke:#888}
 .figures td.l{text-align:left}summary h2{display:inline-block;border:none}
 .people td.dv{font-weight:bold}.people td.neg{color:#b42318}.people td.pos{color:#1d4ed8}
+.notify td.nm{text-align:left;white-space:normal}
 .ok{color:#1b5e20;font-weight:bold}.warn{color:#8a4b00;font-weight:bold}
 #violations ul,#forced ul{margin:.2rem 0;padding-left:1.2rem}#violations li.more{list-style:none;color:#555}
 @media print{

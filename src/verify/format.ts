@@ -48,6 +48,8 @@ export function formatViolation(v: Violation, lang: Lang = "en"): string {
   const values: Record<string, string | number> = { ...v.values };
   const mode = MODE_WORDS[String(values.mode)];
   if (mode !== undefined) values.mode = formatMessage(mode, {}, lang);
+  const pinned = MODE_WORDS[String(values.pinned)];
+  if (pinned !== undefined) values.pinned = formatMessage(pinned, {}, lang);
   const reason = FIXED_WORDS[String(values.reason)];
   if (reason !== undefined) values.reason = formatMessage(reason, v.values, lang);
   if (v.rule === "compositionRule") {

@@ -10,7 +10,7 @@
  * judge single person-days first count with a fast person-major pass and, only when
  * something is wrong, walk again in report order (agency, date, person) to keep the first.
  */
-import { HOME, LEAVE, MODE_NAMES, OFFICE, weekOfficeBounds, type Person, type Problem, type Roster } from "../domain/problem.js";
+import { HOME, LEAVE, MODE_NAMES, OFFICE, PIN_HOME, PIN_OFFICE, capBasisOn, capOn, weekOfficeBounds, type Person, type Problem, type Roster } from "../domain/problem.js";
 import { RANKS, unitKey } from "../domain/values.js";
 import type { MessageCode, MessageValues } from "../messages/index.js";
 import { ATTEND_FIXED, factsOf, type Facts } from "./facts.js";
@@ -51,7 +51,7 @@ function keepInOrder(
   sink: ViolationSink,
   perAgency: Int32Array,
   bad: (p: number, day: number, mode: number) => MessageCode | null,
-  extra?: (person: Person) => MessageValues,
+  extra?: (person: Person, day: number) => MessageValues,
 ): Violation[] {
   const days = roster.days;
   const modes = roster.modes;
@@ -66,7 +66,7 @@ function keepInOrder(
         if (code === null) continue;
         const person = problem.people[p];
         const values = personValues(problem, person, d, mode);
-        if (extra) Object.assign(values, extra(person));
+        if (extra) Object.assign(values, extra(person, d));
         if (!sink.keep({ rule, code, agencyId: agency.id, employeeId: person.id, date: problem.calendar.days[d], values })) break;
       }
     }
@@ -147,6 +147,38 @@ export function fixedAlwaysIn(problem: Problem, roster: Roster, sink: ViolationS
   );
 }
 
+/**
+ * Rule 2b (requests.csv, and the published days of a replan): a person pinned to the office
+ * is OFFICE that day, one pinned home is HOME. A pin on a leave day cannot hold and is
+ * reported too (the solver names it as an infeasibility before solving).
+ */
+export function pinsHold(problem: Problem, roster: Roster, sink: ViolationSink = new ViolationSink(), facts: Facts = factsOf(problem)): Violation[] {
+  const days = assertShape(problem, roster);
+  const modes = roster.modes;
+  const broken = (p: number, day: number, mode: number): boolean => {
+    const code = problem.people[p].requests?.[day];
+    return (code === PIN_OFFICE && mode !== OFFICE) || (code === PIN_HOME && mode !== HOME);
+  };
+  const perAgency = new Int32Array(problem.agencies.length);
+  let any = false;
+  for (const person of problem.people) {
+    if (!person.requests) continue;
+    const base = person.index * days;
+    let n = 0;
+    for (let d = 0; d < days; d++) if (broken(person.index, d, modes[base + d])) n++;
+    if (n > 0) {
+      perAgency[facts.agencyOf[person.index]] += n;
+      any = true;
+    }
+  }
+  if (!any) return sink.kept;
+  return keepInOrder(
+    "pinsHold", problem, roster, sink, perAgency,
+    (p, day, mode) => (broken(p, day, mode) ? "violation.pinsHold" : null),
+    (person, day) => ({ pinned: person.requests?.[day] === PIN_OFFICE ? "office" : "home" }),
+  );
+}
+
 /** People in the office per agency per workday: `counts[agency * days + day]`. */
 export function officeCounts(problem: Problem, roster: Roster, facts: Facts = factsOf(problem)): Int32Array {
   const days = assertShape(problem, roster);
@@ -165,14 +197,16 @@ export function capPerAgencyDay(problem: Problem, roster: Roster, sink: Violatio
   const days = assertShape(problem, roster);
   const counts = officeCounts(problem, roster, facts);
   for (const agency of problem.agencies) {
-    if (agency.exempt || agency.cap === null) continue;
+    if (agency.exempt) continue;
     for (let d = 0; d < days; d++) {
+      const cap = capOn(agency, d);
+      if (cap === null) continue;
       const office = counts[agency.index * days + d];
-      if (office > agency.cap && sink.take()) {
+      if (office > cap && sink.take()) {
         const date = problem.calendar.days[d];
         sink.kept.push({
           rule: "capPerAgencyDay", code: "violation.capPerAgencyDay", agencyId: agency.id, date,
-          values: { agency: agency.name, date, office, cap: agency.cap, basis: agency.capBasis },
+          values: { agency: agency.name, date, office, cap, basis: capBasisOn(agency, d) },
         });
       }
     }
@@ -351,6 +385,7 @@ export const HARD_RULES: Readonly<Record<HardRuleName, HardRule>> = {
   unknownMode,
   leaveIsLeave,
   fixedAlwaysIn,
+  pinsHold,
   capPerAgencyDay,
   minOfficePerAgencyDay,
   compositionRule,

@@ -11,6 +11,7 @@ export const HARD_RULE_NAMES = [
   "unknownMode",
   "leaveIsLeave",
   "fixedAlwaysIn",
+  "pinsHold",
   "capPerAgencyDay",
   "minOfficePerAgencyDay",
   "compositionRule",

@@ -72,3 +72,18 @@ describe("bench verdicts", () => {
     expect(text).toContain("100 / 0 / 0.00 / 0.00 (equal)");
   });
 });
+
+describe("bench replan (issue 10)", () => {
+  it("compares replan with a solve of the same input, and says whether it is within 1.5x", () => {
+    const base = { ...report(1400, 50_000, 1500, 2500, true), exact: [] };
+    const replan = { kind: "replan" as const, wallMs: 2000, cpuMs: 1800, peakMb: 300, times, people: 100_000, from: "2021-07-29", changed: 812, notified: 640, published: 800_000, kept: 800_000 };
+    base.sizes[0].replan = { replan, solve: solve(1600, 300) };
+    const lines = targetVerdicts(base);
+    expect(lines).toContain("- replan of 100,000 employees within 1.5x solve on the same input: **met** (2.00 s against 1.60 s, 1.25x; CPU 1.25x).");
+    const text = formatResults(base);
+    expect(text).toContain("## Replan against solve (issue 10)");
+    expect(text).toContain("| 100,000 | 1.60 / 1.44 | **2.00** / 1.80 | 1.25x / 1.25x | 1.00 / 0.20 / 1.50 / 0.90 | 800,000 of 800,000 | 812 (640 people) | - |");
+    base.sizes[0].replan = { replan: { ...replan, wallMs: 3000 }, solve: solve(1600, 300) };
+    expect(targetVerdicts(base).find((l) => l.startsWith("- replan"))).toContain("**missed**");
+  });
+});

@@ -15,7 +15,7 @@ describe("the command line", () => {
   it("names every file written in the summary", () => {
     const result = giliran("solve", NIP, "-o", join(dir, "out"));
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^Written: roster\.xlsx, report\.html, roster-wide\.csv, roster\.csv, daily\.csv, metrics\.json\.$/m);
+    expect(result.stdout).toMatch(/^Written: roster\.xlsx, report\.html, roster-wide\.csv, roster\.csv, daily\.csv, metrics\.json, history-next\.csv\.$/m);
   });
 
   it("warns about leave dated outside the period, and still solves", () => {

@@ -270,7 +270,7 @@ describe("verifyRoster", () => {
       ["capPerAgencyDay", "A", "2021-07-20", ""],
       ["capPerAgencyDay", "B", "2021-07-21", ""],
     ]);
-    expect(result.total).toEqual({ unknownMode: 0, leaveIsLeave: 4, fixedAlwaysIn: 0, capPerAgencyDay: 2, minOfficePerAgencyDay: 0, compositionRule: 0, weeklyBlocks: 0, officeDaysPerWeek: 0 });
+    expect(result.total).toEqual({ unknownMode: 0, leaveIsLeave: 4, fixedAlwaysIn: 0, pinsHold: 0, capPerAgencyDay: 2, minOfficePerAgencyDay: 0, compositionRule: 0, weeklyBlocks: 0, officeDaysPerWeek: 0 });
     expect(result.count).toBe(6);
     expect(result.truncated).toBe(false);
   });

@@ -1,8 +1,8 @@
 /** `giliran solve SCENARIO_DIR -o OUT_DIR`: agency CSVs in, a verified roster out. */
 import { Command, InvalidArgumentError, Option } from "commander";
-import { solveScenario } from "../../pipeline/solveScenario.js";
+import { solveScenario, type SolveOutcome } from "../../pipeline/solveScenario.js";
 import { BACKEND_NAMES, type BackendName } from "../../../solver/backend.js";
-import { formatMessage } from "../../messages/index.js";
+import { formatMessage, type Lang } from "../../messages/index.js";
 import { parseCount } from "../../domain/values.js";
 import { formatInputIssue } from "../../io/formatIssues.js";
 import { langOption, run } from "../run.js";
@@ -46,19 +46,7 @@ export function register(program: Command): void {
           });
           bar.stop();
           for (const warning of outcome.warnings) process.stderr.write(`${formatInputIssue(warning, lang)}\n`);
-          if (!flags.quiet) {
-            const { problem, objectives, metrics, written } = outcome;
-            const seconds = ((performance.now() - started) / 1000).toFixed(2);
-            process.stdout.write(`${formatMessage("solve.summary", {
-              agencies: problem.agencies.length, employees: problem.people.length, workdays: problem.calendar.days.length,
-              out: flags.out, seconds, deviation: objectives.maxDeviation.toFixed(1), weekly: objectives.weeklyDeviation.toFixed(1),
-              noOffice: metrics.overall.noOffice,
-            }, lang)}\n${formatMessage("solve.verified", {}, lang)}\n${formatMessage("solve.files", { files: writtenNames(written) }, lang)}\n`);
-            if (outcome.unprovenAgencies.length > 0) {
-              process.stdout.write(`${formatMessage("solve.unproven", { count: outcome.unprovenAgencies.length, agencies: outcome.unprovenAgencies.slice(0, 10).join(", ") }, lang)}\n`);
-            }
-            if (outcome.teams !== null) process.stdout.write(teamsSummary(problem, outcome.teams, outcome.metrics.contacts.overall, lang));
-          }
+          if (!flags.quiet) process.stdout.write(runSummary(outcome, flags.out, started, lang));
         } finally {
           bar.stop();
         }
@@ -68,8 +56,32 @@ export function register(program: Command): void {
 
 /** The files a run wrote, by name, in the order a planner looks for them. */
 function writtenNames(written: WrittenFiles): string {
-  return [written.xlsx, written.report, written.rosterWide, written.roster, written.daily, written.metrics]
+  return [written.xlsx, written.report, written.rosterWide, written.roster, written.daily, written.metrics, written.historyNext, written.changes]
     .filter((f): f is NonNullable<typeof f> => f !== null).map((f) => basename(f.path)).join(", ");
+}
+
+/** What `solve` (and `replan`, before its own lines) prints on success. */
+export function runSummary(outcome: SolveOutcome, out: string, started: number, lang: Lang): string {
+  let text = `${solveLines(outcome, out, started, lang).join("\n")}\n`;
+  if (outcome.unprovenAgencies.length > 0) {
+    text += `${formatMessage("solve.unproven", { count: outcome.unprovenAgencies.length, agencies: outcome.unprovenAgencies.slice(0, 10).join(", ") }, lang)}\n`;
+  }
+  if (outcome.teams !== null) text += teamsSummary(outcome.problem, outcome.teams, outcome.metrics.contacts.overall, lang);
+  return text;
+}
+
+/** The summary lines of a run: sizes and time, fairness, verified, and the requests when there are any. */
+export function solveLines(outcome: SolveOutcome, out: string, started: number, lang: Lang): string[] {
+  const { problem, objectives, requests, metrics } = outcome;
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  const lines = [formatMessage("solve.summary", {
+    agencies: problem.agencies.length, employees: problem.people.length, workdays: problem.calendar.days.length,
+    out, seconds, deviation: objectives.maxDeviation.toFixed(1), weekly: objectives.weeklyDeviation.toFixed(1),
+    noOffice: metrics.overall.noOffice,
+  }, lang), formatMessage("solve.verified", {}, lang), formatMessage("solve.files", { files: writtenNames(outcome.written) }, lang)];
+  if (requests !== null && requests.wishes > 0) lines.push(formatMessage("solve.wishes", { granted: requests.granted, wishes: requests.wishes, pins: requests.pins }, lang));
+  else if (requests !== null && requests.pins > 0) lines.push(formatMessage("solve.pins", { pins: requests.pins }, lang));
+  return lines;
 }
 
 /** Digits only, as every count giliran reads (`src/domain/values.ts`): `0x2`, `2e0` are refused. */
