@@ -8,8 +8,8 @@
  * - units of 2: one agency, 2N pelaksana in N units of two, cap N - 1 (odd office totals per
  *   unit), no rules, one week; N = 8 ... 40;
  * - the same with one exact rule on one unit, two weeks (N = 82 is the 164-person agency);
- * - one agency of 27,000: 20 units, 10 rank and unit rules, 5 % on leave, weekly rotation,
- *   four weeks, with each backend.
+ * - one agency of 27,000 (and of 5,000): 20 units, 10 rank and unit rules, 5 % on leave,
+ *   weekly rotation, four weeks, with each backend (javascript-lp-solver on the 5,000 only).
  */
 import { mkdirSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
@@ -75,7 +75,8 @@ function giantWeekly(people: number): Family {
       "leave.csv": leave.join("\n") + "\n",
       "rules.csv": rules.join("\n") + "\n",
     },
-    backends: ["auto", "highs", "jslp"],
+    // javascript-lp-solver ignores its time limit inside a solve: it runs on the 5,000 only.
+    backends: people <= 5_000 ? ["auto", "highs", "jslp"] : ["auto", "highs"],
   };
 }
 
@@ -133,7 +134,8 @@ async function main(): Promise<void> {
   const families: Family[] = [];
   for (const n of quick ? [8, 12, 16] : [8, 10, 12, 16, 24, 32, 40]) families.push(unitsOfTwo(n, false));
   for (const n of quick ? [8, 12] : [8, 12, 16, 24, 40, 82]) families.push(unitsOfTwo(n, true));
-  families.push(giantWeekly(quick ? 5_000 : 27_000));
+  families.push(giantWeekly(5_000));
+  if (!quick) families.push(giantWeekly(27_000));
   const rows: Row[] = [];
   for (const family of families) {
     for (const backend of family.backends) {

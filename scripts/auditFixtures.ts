@@ -3,7 +3,7 @@
  * built CLI, then audit each roster with `fairnessAudit` (which reads the files on its own,
  * independently of src/) and print one table: issue 9's "done when" figures.
  *
- *   npm run build && node dist/scripts/auditFixtures.js [--json] [--skip-generated] [--solver jslp|highs] [--out DIR]
+ *   npm run build && node dist/scripts/auditFixtures.js [--json] [--skip-generated] [--solver auto|jslp|highs] [--out DIR]
  *
  * Shell-free: the CLI runs as a child process of this Node (`execFileSync`, no shell), so
  * it runs the same on any machine. Rosters are written under `--out` (a temporary directory
@@ -46,7 +46,7 @@ function main(argv: string[]): number {
     const i = argv.indexOf(name);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  const solver = option("--solver") ?? "jslp";
+  const solver = option("--solver") ?? "auto";
   const outRoot = option("--out") ?? mkdtempSync(join(tmpdir(), "giliran-audit-"));
   const root = repositoryRoot();
   const cli = join(root, "dist/src/cli/main.js");

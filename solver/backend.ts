@@ -13,6 +13,8 @@ export type BackendResult =
 
 export interface SolveSettings {
   timeLimitSeconds?: number;
+  /** Options for HiGHS only (solver-specific, kept apart from the neutral ones); other backends ignore them. */
+  highs?: Record<string, string | number | boolean>;
 }
 
 export interface Backend {
@@ -47,7 +49,7 @@ export async function loadBackend(name: BackendName): Promise<Backend> {
   return {
     name: "highs",
     solve(model, settings) {
-      const options: Record<string, unknown> = { output_flag: false, mip_rel_gap: 0 };
+      const options: Record<string, unknown> = { output_flag: false, mip_rel_gap: 0, ...settings?.highs };
       if (settings?.timeLimitSeconds !== undefined) options.time_limit = settings.timeLimitSeconds;
       let solution: ReturnType<typeof highs.solve>;
       try {

@@ -139,25 +139,34 @@ export function agencyStructure(problem: Problem, agency: Agency): AgencyStructu
   classes.forEach((cls, index) => (cls.index = index));
 
   const blockDays = problem.rotation === "daily" ? problem.calendar.days.map((_, d) => [d]) : daysByWeek(problem.calendar);
+  // Daily rotation: each class's free members per day in one pass over its people (a replan
+  // pins everyone, so this is every person times every day: no closures, no masks).
+  const freeByDay: number[][][] | null = problem.rotation === "daily" ? classes.map(() => blockDays.map(() => [])) : null;
+  if (freeByDay !== null) {
+    for (const cls of classes) {
+      const perDay = freeByDay[cls.index];
+      for (const p of cls.onLeave) {
+        const leave = problem.people[p].leave;
+        const pins = pinned.get(p)?.modes;
+        for (let d = 0; d < days; d++) if ((leave === null || leave[d] === 0) && (pins === undefined || pins[d] === PINNED_NONE)) perDay[d].push(p);
+      }
+    }
+  }
   const blocks: Block[] = blockDays.map((bdays, index) => {
     const pools: Pool[] = [];
     for (const cls of classes) {
       if (cls.steady.length > 0) pools.push({ cls: cls.index, steady: true, size: cls.steady.length, days: bdays, members: [] });
+      if (freeByDay !== null) {
+        const members = freeByDay[cls.index][index];
+        if (members.length > 0) pools.push({ cls: cls.index, steady: false, size: members.length, days: bdays, members });
+        continue;
+      }
       // Members with leave, grouped by the days of the block they are available on.
       const byMask = new Map<string, Pool>();
       for (const p of cls.onLeave) {
         const leave = problem.people[p].leave;
         const pins = pinned.get(p)?.modes;
         const free = (d: number): boolean => (leave === null || leave[d] === 0) && (pins === undefined || pins[d] === PINNED_NONE);
-        // A one-day block (daily rotation) needs no mask: everyone free that day is one pool.
-        if (bdays.length === 1) {
-          if (!free(bdays[0])) continue;
-          let pool = byMask.get("");
-          if (!pool) byMask.set("", (pool = { cls: cls.index, steady: false, size: 0, days: bdays, members: [] }));
-          pool.size++;
-          pool.members.push(p);
-          continue;
-        }
         const availableDays = bdays.filter(free);
         if (availableDays.length === 0) continue;
         const mask = availableDays.join(",");

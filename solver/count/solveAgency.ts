@@ -135,29 +135,39 @@ export function solveAgency(problem: Problem, agencyIndex: number, backend: Back
 }
 
 /**
- * Stage 1's pool counts shared among the share classes inside each pool (by size): the
- * fallback when the fairness search ran out of budget; every hard rule and objectives 1-2 hold.
+ * Stage 1's pool counts shared among the share classes inside each pool: the fallback when the
+ * fairness search ran out of budget. Every hard rule and objectives 1-2 hold (the pool counts
+ * are stage 1's); inside each pool, block after block, each place goes to the class whose
+ * members are furthest below their target so far, so the fallback still takes turns.
  */
 function stageOneCounts(s: ReturnType<typeof agencyStructure>, classes: readonly ShareClass[], poolCounts: number[][]): number[][] {
   const classOf = new Map<number, ShareClass>();
   for (const c of classes) for (const p of c.members) classOf.set(p, c);
   const counts = classes.map(() => new Array<number>(s.blocks.length).fill(0));
+  // Office days given so far per member of each class.
+  const given = new Float64Array(classes.length);
   for (const block of s.blocks) {
     block.pools.forEach((pool, i) => {
       let left = poolCounts[block.index][i] ?? 0;
       if (left === 0) return;
       const cls = s.classes[pool.cls];
       const people = pool.steady ? cls.steady : pool.members;
-      const sizes = new Map<ShareClass, number>();
+      const room = new Map<ShareClass, number>();
       for (const p of people) {
         const c = classOf.get(p)!;
-        sizes.set(c, (sizes.get(c) ?? 0) + 1);
+        room.set(c, (room.get(c) ?? 0) + 1);
       }
-      for (const [c, size] of sizes) {
-        const take = Math.min(size, left);
-        counts[c.index][block.index] += take;
-        left -= take;
-        if (left === 0) break;
+      const here = [...room.keys()];
+      for (; left > 0; left--) {
+        let best: ShareClass | null = null;
+        for (const c of here) {
+          if (room.get(c)! === 0) continue;
+          if (best === null || c.target - c.forced - given[c.index] > best.target - best.forced - given[best.index]) best = c;
+        }
+        if (best === null) break;
+        counts[best.index][block.index]++;
+        room.set(best, room.get(best)! - 1);
+        given[best.index] += best.blockDays[block.index].length / best.members.length;
       }
     });
   }

@@ -130,8 +130,8 @@ export async function solveCompiled(
   // no cost to any objective; the solver's own roster stands if the pass broke any rule.
   const solverModes = hasRequests(problem) ? roster.modes.slice() : null;
   if (solverModes !== null) {
-    grantWishes(problem, roster);
-    keepWished(problem, roster);
+    // Agencies whose wished (published) roster is optimal keep it whole; the others trade days.
+    grantWishes(problem, roster, new Set(keepWished(problem, roster)));
   }
   const solved = clock();
   let verification = verifyRoster(problem, roster);

@@ -41,13 +41,13 @@ const TRIES = 64;
  * @returns the number of trades made (each moves four person-days)
  * @example grantWishes(problem, roster) //=> 812
  */
-export function grantWishes(problem: Problem, roster: Roster): number {
+export function grantWishes(problem: Problem, roster: Roster, skip: ReadonlySet<string> = new Set()): number {
   if (problem.rotation !== "daily") return 0;
   const weeks: number[][] = problem.calendar.weekStarts.map(() => []);
   problem.calendar.week.forEach((w, d) => weeks[w].push(d));
   let trades = 0;
   for (const agency of problem.agencies) {
-    if (agency.exempt) continue;
+    if (agency.exempt || skip.has(agency.id)) continue;
     const classes = new Map<string, number[]>();
     for (const p of agency.people) {
       const person = problem.people[p];
