@@ -202,7 +202,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
     seconds: (performance.now() - started) / 1000,
   };
   const out = options.out === undefined ? DEFAULT_OUT : options.out;
-  if (out !== null) await writeFile(out, formatResults(report));
+  if (out !== null) await writeFile(out, formatResults(report) + (await keptSection(out)));
   return report;
 }
 
@@ -250,6 +250,15 @@ function expectKind<K extends WorkerResult["kind"]>(result: WorkerResult | Failu
 }
 
 // ---- RESULTS.md -------------------------------------------------------------------------
+
+/** The roster.xlsx section (measured by bench/xlsxSpeed.ts, not by this suite), kept when the rest is rewritten. */
+async function keptSection(out: string): Promise<string> {
+  const text = await readFile(out, "utf8").catch(() => "");
+  const start = text.indexOf(XLSX_SECTION);
+  return start === -1 ? "" : `\n${text.slice(start).trimEnd()}\n`;
+}
+
+export const XLSX_SECTION = "<!-- roster.xlsx: bench/xlsxSpeed.ts -->";
 
 const s = (ms: number) => (ms / 1000).toFixed(2);
 const mb = (bytes: number) => (bytes / 1e6).toFixed(1);

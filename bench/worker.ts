@@ -108,7 +108,7 @@ async function time<T>(body: () => Promise<T>): Promise<[T, number]> {
 
 async function solveTask(task: Extract<WorkerTask, { kind: "solve" }>): Promise<SolveFigures> {
   const done = measure();
-  const outcome = await solveScenario(task.dir, task.out, { solver: task.solver });
+  const outcome = await solveScenario(task.dir, task.out, { solver: task.solver, xlsx: false }); // roster.xlsx: bench/xlsxSpeed.ts
   const figures = done();
   const { problem, written } = outcome;
   const outputBytes = Object.values(written).reduce((sum, f) => sum + (f?.bytes ?? 0), 0);
@@ -142,7 +142,7 @@ async function floorTask(task: Extract<WorkerTask, { kind: "floor" }>): Promise<
   const [input, readMs] = await time(() => readScenario(task.dir));
   const problem = compile(input);
   const roster = baseRoster(problem);
-  const [, writeMs] = await time(() => writeOutputs(task.out, problem, roster, { metrics: {}, lang: "en" }));
+  const [, writeMs] = await time(() => writeOutputs(task.out, problem, roster, { metrics: {}, lang: "en", xlsx: false }));
   const names = (await readdir(task.dir)).sort();
   const [inputBytes, rawReadMs] = await time(async () => {
     let bytes = 0;

@@ -1,5 +1,5 @@
 /**
- * Builds `fixtures/<id>/` for the five seed policies (`../shared/POLICIES.md`): real agency
+ * Builds `fixtures/<id>/` for the five seed policies (README, "Seed scenarios"): real agency
  * names of each region, a roster of that government's size made by the generator's library
  * with a fixed seed, and the seed's rules in scenario.json and rules.csv. Run once and commit
  * the output: `npx tsc -p tsconfig.json && node dist/scripts/buildFixtures.js [id ...]`.

@@ -58,8 +58,8 @@ export function rosterFromEntries(problem: Problem, file: RosterFile, limit = DE
   };
 
   // Ids and dates that do not fit: one finding each, at their first cell, with a count.
-  const strangers = new Map<string, { line: number; rows: number }>();
-  const strangeDates = new Map<string, { line: number; column: number; rows: number }>();
+  const strangers = new Map<string, { file: string; line: number; rows: number }>();
+  const strangeDates = new Map<string, { file: string; line: number; column: number; rows: number }>();
   const duplicates: Array<{ cell: number; entry: number }> = [];
   const { entries } = file;
   for (let i = 0; i < entries.length; i++) {
@@ -68,14 +68,14 @@ export function rosterFromEntries(problem: Problem, file: RosterFile, limit = DE
     if (p === undefined) {
       const seen = strangers.get(entry.employeeId);
       if (seen) seen.rows++;
-      else strangers.set(entry.employeeId, { line: entry.line, rows: 1 });
+      else strangers.set(entry.employeeId, { file: entry.file ?? file.file, line: entry.line, rows: 1 });
       continue;
     }
     const d = dayOf.get(entry.date);
     if (d === undefined) {
       const seen = strangeDates.get(entry.date);
       if (seen) seen.rows++;
-      else strangeDates.set(entry.date, { line: entry.line, column: entry.column, rows: 1 });
+      else strangeDates.set(entry.date, { file: entry.file ?? file.file, line: entry.line, column: entry.column, rows: 1 });
       continue;
     }
     const cell = p * days + d;
@@ -90,8 +90,8 @@ export function rosterFromEntries(problem: Problem, file: RosterFile, limit = DE
         const where = place(p, d);
         kept.unknownCode.push({
           rule: "unknownCode", code: "violation.unknownCode", agencyId: where.agencyId, employeeId: entry.employeeId, date: where.date,
-          file: file.file, line: entry.line, column: entry.column,
-          values: { file: file.file, line: entry.line, column: entry.column, employee: where.employee, agency: where.agency, date: where.date, code: entry.mode },
+          file: entry.file ?? file.file, line: entry.line, column: entry.column,
+          values: { file: entry.file ?? file.file, line: entry.line, column: entry.column, employee: where.employee, agency: where.agency, date: where.date, code: entry.mode },
         });
       }
       continue;
@@ -100,17 +100,17 @@ export function rosterFromEntries(problem: Problem, file: RosterFile, limit = DE
     modes[cell] = mode;
   }
 
-  for (const [employee, { line, rows }] of strangers) {
+  for (const [employee, { file: where, line, rows }] of strangers) {
     if (take("unknownEmployee")) {
-      kept.unknownEmployee.push({ rule: "unknownEmployee", code: "violation.unknownEmployee", employeeId: employee, file: file.file, line, values: { file: file.file, line, employee, rows } });
+      kept.unknownEmployee.push({ rule: "unknownEmployee", code: "violation.unknownEmployee", employeeId: employee, file: where, line, values: { file: where, line, employee, rows } });
     }
   }
   const { days: calendarDays } = problem.calendar;
-  for (const [date, { line, column, rows }] of strangeDates) {
+  for (const [date, { file: where, line, column, rows }] of strangeDates) {
     if (take("notWorkday")) {
       kept.notWorkday.push({
-        rule: "notWorkday", code: "violation.notWorkday", date, file: file.file, line, column,
-        values: { file: file.file, line, column, date, rows, start: calendarDays[0] ?? "", end: calendarDays[days - 1] ?? "" },
+        rule: "notWorkday", code: "violation.notWorkday", date, file: where, line, column,
+        values: { file: where, line, column, date, rows, start: calendarDays[0] ?? "", end: calendarDays[days - 1] ?? "" },
       });
     }
   }
@@ -132,8 +132,8 @@ export function rosterFromEntries(problem: Problem, file: RosterFile, limit = DE
       const where = place(Math.floor(cell / days), cell % days);
       kept.duplicateCell.push({
         rule: "duplicateCell", code: "violation.duplicateCell", agencyId: where.agencyId, employeeId: entry.employeeId, date: where.date,
-        file: file.file, line: entry.line, column: entry.column,
-        values: { file: file.file, line: entry.line, column: entry.column, employee: where.employee, agency: where.agency, date: where.date, mode: entry.mode, first: first.line, firstMode: first.mode },
+        file: entry.file ?? file.file, line: entry.line, column: entry.column,
+        values: { file: entry.file ?? file.file, line: entry.line, column: entry.column, employee: where.employee, agency: where.agency, date: where.date, mode: entry.mode, first: first.line, firstMode: first.mode },
       });
     }
   }

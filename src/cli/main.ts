@@ -15,6 +15,14 @@ import { register as registerReport } from "./commands/report.js";
 import { register as registerBench } from "./commands/bench.js";
 import { register as registerInit } from "./commands/init.js";
 
+// A closed pipe (`giliran check ... | head`) ends the run quietly, as other command-line tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
+    throw error;
+  });
+}
+
 const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
 
 const program = new Command()

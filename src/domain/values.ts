@@ -14,14 +14,45 @@ export const RANK_ALIASES: Readonly<Record<string, Rank>> = {
   jpt_pratama: "eselon_2",
   administrator: "eselon_3",
   pengawas: "eselon_4",
+  // As SIMPEG/SIASN exports and Indonesian spreadsheets write them (after `rankKey`).
+  eselon_i: "eselon_1",
+  eselon_ii: "eselon_2",
+  eselon_iii: "eselon_3",
+  eselon_iv: "eselon_4",
+  jabatan_fungsional: "fungsional",
+  fungsional_tertentu: "fungsional",
+  jft: "fungsional",
+  fungsional_umum: "pelaksana",
+  jfu: "pelaksana",
+  staf: "pelaksana",
+  staff: "pelaksana",
+  jabatan_pelaksana: "pelaksana",
+  jabatan_administrator: "eselon_3",
+  jabatan_pengawas: "eselon_4",
 };
+
+/** The aliases a message lists (the others, Indonesian spellings of the same levels, are documented in the README). */
+const LISTED_RANK_ALIASES = ["jpt_madya", "jpt_pratama", "administrator", "pengawas"];
+
+/**
+ * A rank cell as a key of `RANKS` / `RANK_ALIASES`: lower case, spaces, dots and dashes as
+ * `_`, and an eselon's sub-level dropped (`Eselon II.a`, `eselon IIb`, `Eselon 2a` are `eselon_ii` / `eselon_2`).
+ */
+function rankKey(raw: string): string {
+  return raw.trim().toLowerCase().replace(/[\s.\-]+/g, "_").replace(/^(eselon_(?:i{1,3}|iv|[1-4]))_?[ab]$/, "$1");
+}
 
 export const EMPLOYMENTS = ["pns", "pppk", "ptt", "honorer"] as const;
 export type Employment = (typeof EMPLOYMENTS)[number];
 
-/** `P3K`, the everyday name of PPPK (government employees with a work agreement). */
+/**
+ * Employment types as SIMPEG/SIASN and planners write them: `P3K`, the everyday name of PPPK
+ * (government employees with a work agreement), `Non ASN` for honorer staff, and so on.
+ */
 export const EMPLOYMENT_ALIASES: Readonly<Record<string, Employment>> = {
-  p3k: "pppk",
+  p3k: "pppk", pppk_paruh_waktu: "pppk", cpns: "pns",
+  non_asn: "honorer", nonasn: "honorer", tenaga_honorer: "honorer", thl: "honorer",
+  pegawai_tidak_tetap: "ptt",
 };
 
 /** A name as the vocabularies compare it: any case, spaces or dashes for underscores. */
@@ -34,9 +65,10 @@ const vocabularyKey = (raw: string): string => raw.trim().toLowerCase().replace(
  *
  * @example parseRank(" Administrator ") //=> "eselon_3"
  * @example parseRank("Eselon-4") //=> "eselon_4"
+ * @example parseRank("Eselon II.a") //=> "eselon_2"
  */
 export function parseRank(raw: string): Rank | null {
-  const key = vocabularyKey(raw);
+  const key = rankKey(raw);
   return (RANKS as readonly string[]).includes(key) ? (key as Rank) : (RANK_ALIASES[key] ?? null);
 }
 
@@ -51,8 +83,9 @@ export function parseEmployment(raw: string): Employment | null {
   return (EMPLOYMENTS as readonly string[]).includes(key) ? (key as Employment) : (EMPLOYMENT_ALIASES[key] ?? null);
 }
 
-export const RANK_EXPECTED = [...RANKS, ...Object.keys(RANK_ALIASES)].join(", ");
-export const EMPLOYMENT_EXPECTED = [...EMPLOYMENTS, ...Object.keys(EMPLOYMENT_ALIASES)].join(", ");
+/** What a message lists (the Indonesian spellings of the same levels and types are in docs/outputs.md). */
+export const RANK_EXPECTED = [...RANKS, ...LISTED_RANK_ALIASES].join(", ");
+export const EMPLOYMENT_EXPECTED = [...EMPLOYMENTS, "p3k"].join(", ");
 
 const unitKeys = new Map<string, string>();
 
@@ -73,8 +106,9 @@ export function unitKey(unit: string): string {
   return key;
 }
 
-const TRUE_WORDS = new Set(["true", "1", "ya", "yes", "y"]);
-const FALSE_WORDS = new Set(["false", "0", "tidak", "no", "n", ""]);
+/** Indonesian Excel writes TRUE/FALSE as BENAR/SALAH. */
+const TRUE_WORDS = new Set(["true", "1", "ya", "yes", "y", "benar"]);
+const FALSE_WORDS = new Set(["false", "0", "tidak", "no", "n", "salah", ""]);
 
 /** A rank cell: a rank name or one of its aliases, any case, spaces or dashes for underscores. */
 export const rankCell = z.string().transform((raw, ctx): Rank => {
@@ -96,12 +130,12 @@ export const employmentCell = z.string().transform((raw, ctx): Employment => {
   return employment;
 });
 
-/** true/false, 1/0, ya/tidak (and yes/no); an empty cell is false. */
+/** true/false, 1/0, ya/tidak, BENAR/SALAH (and yes/no); an empty cell is false. */
 export const booleanCell = z.string().transform((raw, ctx): boolean => {
   const key = raw.trim().toLowerCase();
   if (TRUE_WORDS.has(key)) return true;
   if (FALSE_WORDS.has(key)) return false;
-  ctx.addIssue({ code: "custom", message: "boolean", params: { expected: "true/false, 1/0 or ya/tidak", received: raw } });
+  ctx.addIssue({ code: "custom", message: "boolean", params: { expected: "true/false, 1/0, ya/tidak or benar/salah", received: raw } });
   return z.NEVER;
 });
 

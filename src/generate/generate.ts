@@ -271,6 +271,8 @@ async function writePeople(o: ResolvedOptions, cal: Horizon, agencies: PlannedAg
   const formatDay = (day: number) => (dateText[day - oldest] ??= isoOf(day));
 
   const width = Math.max(6, String(o.employees).length);
+  // NIPs draw from their own stream, so the rest of the scenario is the same with or without them.
+  const nips = o.nip ? nipMaker(new Rng((o.seed ^ 0x27d4eb2f) >>> 0), o.start) : null;
   let serial = 0;
   let leaveRows = 0;
   let ruleRows = 0;
@@ -343,7 +345,7 @@ async function writePeople(o: ResolvedOptions, cal: Horizon, agencies: PlannedAg
       } else nameCell = name;
 
       serial++;
-      const id = `E${String(serial).padStart(width, "0")}`;
+      const id = nips === null ? `E${String(serial).padStart(width, "0")}` : nips(birth, female);
       const pending = files.employees.write(
         `${id},${nameCell},${agencyCell},${rank},${position},${employment},${birth},${unit},${pregnant},${comorbid}\n`,
       );
@@ -417,4 +419,28 @@ export function chooseRules(cap: number, tally: AgencyTally, serviceUnit: string
   }
   const floor = Math.min(Math.floor(cap / 3), cap - tally.fixedOnLeave, tally.fillersNoLeave);
   return { rules, minOffice: floor >= 1 ? floor : null };
+}
+
+/**
+ * A maker of NIPs as BKN writes them (PP 11/2017): birth date `YYYYMMDD`, appointment (TMT
+ * CPNS) `YYYYMM` between the 22nd and 35th birthday and not after `start`, sex `1` (man) or
+ * `2` (woman), then a 3-digit sequence number that keeps the 18 digits unique.
+ *
+ * @example nipMaker(new Rng(1), "2021-07-19")("1975-11-21", false) //=> "197511211999101001" (appointment drawn)
+ */
+export function nipMaker(rng: Rng, start: string): (birth: string, female: boolean) => string {
+  const taken = new Map<string, number>();
+  const lastYear = Number(start.slice(0, 4));
+  const lastMonth = Number(start.slice(5, 7));
+  return (birth, female) => {
+    const year = Number(birth.slice(0, 4));
+    const month = Number(birth.slice(5, 7));
+    let appointedYear = year + 22 + Math.floor(rng.next() * 14);
+    let appointedMonth = 1 + Math.floor(rng.next() * 12);
+    if (appointedYear * 12 + appointedMonth > lastYear * 12 + lastMonth) [appointedYear, appointedMonth] = [Math.max(year + 18, lastYear - 1), month];
+    const prefix = `${birth.replace(/-/g, "")}${appointedYear}${String(appointedMonth).padStart(2, "0")}${female ? 2 : 1}`;
+    const sequence = (taken.get(prefix) ?? 0) + 1;
+    taken.set(prefix, sequence);
+    return `${prefix}${String(sequence).padStart(3, "0")}`;
+  };
 }

@@ -27,6 +27,11 @@ export interface GenerateOptions {
   rotation?: "daily" | "weekly";
   /** Write `rules.csv` (composition rules) and `min_office` floors. */
   rules?: boolean;
+  /**
+   * Employee ids as 18-digit NIPs (birth date YYYYMMDD, appointment YYYYMM, sex 1/2, a
+   * 3-digit sequence) instead of `E000001`; default false.
+   */
+  nip?: boolean;
   /** Share of people with one block of leave; default 0.03. */
   leaveRate?: number;
   /** Language of the scenario's name and notes; default "en". */
@@ -116,6 +121,7 @@ export function resolveOptions(options: GenerateOptions): ResolvedOptions {
     capPercent: options.capPercent ?? 25,
     rotation: options.rotation ?? "daily",
     rules: options.rules ?? false,
+    nip: options.nip ?? false,
     leaveRate: options.leaveRate ?? 0.03,
     lang: options.lang ?? "en",
     government: options.government,

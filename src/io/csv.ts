@@ -14,6 +14,7 @@ import type { Lined } from "../domain/scenario.js";
 import type { MessageCode, MessageValues } from "../messages/index.js";
 import { dateCell, idCell, textCell } from "../domain/values.js";
 import { flattenIssues } from "./zodIssues.js";
+import { ALIAS_TITLES, canonicalColumn } from "./headerAliases.js";
 
 /** More issues than this in one file are counted, not listed: 100,000 bad rows help nobody. */
 export const MAX_ISSUES_PER_FILE = 50;
@@ -44,6 +45,8 @@ export interface CsvTable<T> {
   absent: boolean;
   /** The whole file was read with a usable header: its ids can be trusted for cross-checks. */
   complete: boolean;
+  /** Ids in scientific notation (a spreadsheet turned them into numbers): how many, and the first. */
+  scientific?: { field: string; count: number; line: number; column: number; example: string };
   issues: FileIssues;
 }
 
@@ -418,14 +421,31 @@ export async function readCsv<S extends z.ZodObject>(path: string, displayName: 
   }
   const text = decodeText(bytes, issues);
   if (text === null) return table;
+  return fillTable(table, text, spec);
+}
 
+/**
+ * Read and validate one table given as CSV text (a workbook sheet turned into text, see
+ * `readXlsx.ts`): the same validation and messages as `readCsv`; `displayName` names it.
+ */
+export async function readCsvText<S extends z.ZodObject>(text: string, displayName: string, spec: CsvSpec<S>): Promise<CsvTable<z.output<S>>> {
+  const issues = new FileIssues(displayName);
+  const table: CsvTable<z.output<S>> = { file: displayName, rows: [], rejected: [], columnOf: new Map(), absent: false, complete: false, issues };
+  return fillTable(table, text, spec);
+}
+
+/** An id written in scientific notation, as a spreadsheet shows a long number: `1.97511E+17`, `1,99E+17`. */
+export const SCIENTIFIC_ID = /^\s*-?\d+(?:[.,]\d*)?[eE][+-]?\d+\s*$/;
+
+async function fillTable<S extends z.ZodObject>(table: CsvTable<z.output<S>>, text: string, spec: CsvSpec<S>): Promise<CsvTable<z.output<S>>> {
+  const issues = table.issues;
   const known = new Set([...spec.columns, ...spec.optional]);
   const headerText = firstNonBlankLine(text);
   if (headerText === "") {
     issues.add("input.file_empty", {}, { expected: spec.columns.join(", ") });
     return table;
   }
-  const delimiter = sniffDelimiter(headerText, known);
+  const delimiter = sniffDelimiter(headerText, new Set([...known, ...ALIAS_TITLES]));
   const shape = spec.schema.shape as Record<string, z.ZodType>;
   const wholeRowChecks = (spec.schema._zod.def.checks?.length ?? 0) > 0;
   const columnOf = new Map<string, number>();
@@ -440,7 +460,8 @@ export async function readCsv<S extends z.ZodObject>(path: string, displayName: 
   let unnamedReported = false;
 
   const onHeader = (cells: string[]) => {
-    header = cells.map((c) => c.trim().toLowerCase());
+    header = cells.map((c) => canonicalColumn(c, known));
+    idColumns = header.map((name, i) => (name in shape && shape[name] === idCell ? i : -1)).filter((i) => i >= 0);
     let duplicate = false;
     header.forEach((name, i) => {
       if (name === "") {
@@ -466,7 +487,16 @@ export async function readCsv<S extends z.ZodObject>(path: string, displayName: 
       .map(([name, r]) => [name, (r as { data: unknown }).data]);
   };
 
+  /** Id columns (by index): a spreadsheet may have turned their ids into numbers. */
+  let idColumns: number[] = [];
   const onDataRow = (cells: string[], line: number) => {
+    for (const i of idColumns) {
+      const raw = cells[i];
+      if (raw !== undefined && SCIENTIFIC_ID.test(raw)) {
+        const damage = (table.scientific ??= { field: header![i], count: 0, line, column: i + 1, example: raw.trim() });
+        damage.count++;
+      }
+    }
     if (cells.length !== header!.length && !(cells.length > header!.length && isBlank(cells.slice(header!.length)))) {
       // The column of the first missing field, or of the first extra one.
       issues.add("input.row_width", { line, column: Math.min(cells.length, header!.length) + 1 }, { received: cells.length, expected: header!.length });

@@ -21,8 +21,13 @@ import { parseDate } from "../domain/values.js";
 import { en } from "../messages/en.js";
 import { id as idCatalogue } from "../messages/id.js";
 import { unneutralizeFormula } from "./csvText.js";
+import { SCIENTIFIC_ID } from "./csv.js";
+import { normalizeTitle } from "./headerAliases.js";
+import { readSheetsWhole, sheetLabel, type SheetRows } from "./readXlsx.js";
 
 export interface RosterEntry {
+  /** Where the entry is when not `RosterFile.file`: a sheet of a workbook (`roster.xlsx [DINKES]`). */
+  file?: string;
   /** Trimmed, with giliran's formula neutralization undone. */
   employeeId: string;
   /** ISO date when the text is a date, else the text as written (trimmed). */
@@ -38,14 +43,21 @@ export interface RosterEntry {
 export interface RosterFile {
   file: string;
   form: "long" | "wide";
+  /** Ids in scientific notation (a spreadsheet turned NIPs into numbers): how many, and the first. */
+  scientific?: { count: number; line: number; column: number; example: string; file: string };
   /** In file order. Blank mode cells are left out (a missing day, for the checker to report). */
   entries: RosterEntry[];
 }
 
-const MODE_WORDS: Readonly<Record<string, Mode>> = { office: OFFICE, o: OFFICE, home: HOME, h: HOME, leave: LEAVE, l: LEAVE };
+const MODE_WORDS: Readonly<Record<string, Mode>> = {
+  office: OFFICE, o: OFFICE, home: HOME, h: HOME, leave: LEAVE, l: LEAVE,
+  // Indonesian: kantor / rumah / cuti (the `--lang id` letters K, R, C), and WFO / WFH as offices write them.
+  kantor: OFFICE, k: OFFICE, wfo: OFFICE, rumah: HOME, r: HOME, wfh: HOME, cuti: LEAVE, c: LEAVE,
+};
 
 /**
- * The mode a roster cell names: `office`/`home`/`leave` or `O`/`H`/`L`, any case; null otherwise.
+ * The mode a roster cell names: `office`/`home`/`leave` or `O`/`H`/`L`, `kantor`/`rumah`/`cuti`
+ * or `K`/`R`/`C`, `WFO`/`WFH`, any case; null otherwise.
  *
  * @example modeFromText(" Office ") //=> 1 (OFFICE)
  */
@@ -53,7 +65,9 @@ export function modeFromText(text: string): Mode | null {
   return MODE_WORDS[text.trim().toLowerCase()] ?? null;
 }
 
-const EMPLOYEE_ID_TITLES = new Set(["employee_id", en["sheet.employee_id"], idCatalogue["sheet.employee_id"]].map((t) => t.toLowerCase()));
+const EMPLOYEE_ID_TITLES = new Set(["employee_id", en["sheet.employee_id"], idCatalogue["sheet.employee_id"], "nip", "nip_baru", "id_pegawai"].map(normalizeTitle));
+const DATE_TITLES = new Set(["date", "tanggal", "tgl"]);
+const MODE_TITLES = new Set(["mode", "mode_kerja", "kehadiran", "status_kehadiran"]);
 const EXPECTED_HEADER = "employee_id,date,mode (long form) or employee_id,<one column per workday date> (wide form)";
 
 /**
@@ -63,6 +77,7 @@ const EXPECTED_HEADER = "employee_id,date,mode (long form) or employee_id,<one c
  *   employee_id / date columns
  */
 export async function readRoster(path: string): Promise<RosterFile> {
+  if (/\.xlsx$/i.test(path)) return readRosterXlsx(path);
   let head: string;
   try {
     const handle = await open(path, "r");
@@ -123,6 +138,7 @@ async function parseRosterStream(source: Readable, file: string, delimiter: stri
   const entries: RosterEntry[] = [];
   let layout: Layout | null = null;
   let line = 1;
+  let scientific: RosterFile["scientific"];
 
   const takeRow = (row: string[]): void => {
     const rowLine = line;
@@ -134,6 +150,10 @@ async function parseRosterStream(source: Readable, file: string, delimiter: stri
       return;
     }
     const employeeId = unneutralizeFormula((row[layout.idColumn] ?? "").trim());
+    if (SCIENTIFIC_ID.test(employeeId)) {
+      scientific ??= { count: 0, line: rowLine, column: layout.idColumn + 1, example: employeeId, file };
+      scientific.count++;
+    }
     if (layout.form === "long") {
       const mode = (row[layout.modeColumn] ?? "").trim();
       if (mode === "") return;
@@ -176,14 +196,24 @@ async function parseRosterStream(source: Readable, file: string, delimiter: stri
   if (found === null) {
     throw new InputError([{ code: "input.file_empty", file, values: { file, expected: EXPECTED_HEADER } }]);
   }
-  return { file, form: found.form, entries };
+  const roster: RosterFile = { file, form: found.form, entries };
+  if (scientific !== undefined) roster.scientific = scientific;
+  throwIfScientific(roster);
+  return roster;
+}
+
+/** A roster whose ids a spreadsheet turned into numbers is one message, not thousands of unknown employees. */
+function throwIfScientific(roster: RosterFile): void {
+  const s = roster.scientific;
+  if (s === undefined) return;
+  throw new InputError([{ code: "input.id_scientific", file: s.file, line: s.line, column: s.column, values: { field: "employee_id", count: s.count, example: s.example } }]);
 }
 
 function readHeader(row: string[], file: string, line: number): Layout {
-  const titles = row.map((cell, i) => (i === 0 ? cell.replace(/^\uFEFF/, "") : cell).trim().toLowerCase());
+  const titles = row.map((cell) => normalizeTitle(cell));
   const idColumn = titles.findIndex((t) => EMPLOYEE_ID_TITLES.has(t));
-  const dateColumn = titles.indexOf("date");
-  const modeColumn = titles.indexOf("mode");
+  const dateColumn = titles.findIndex((t) => DATE_TITLES.has(t));
+  const modeColumn = titles.findIndex((t) => MODE_TITLES.has(t));
   const dayColumns = row.flatMap((cell, column) => {
     const date = parseDate(cell.replace(/^\uFEFF/, ""));
     return date === null ? [] : [{ column, date }];
@@ -204,4 +234,68 @@ function isSystemError(error: unknown): error is NodeJS.ErrnoException {
 function unreadable(file: string, error: unknown): InputError {
   const reason = error instanceof Error ? error.message : String(error);
   return new InputError([{ code: "input.file_unreadable", file, values: { file, reason } }]);
+}
+
+/** How far down a sheet its header row is looked for (roster.xlsx has title rows above it). */
+const HEADER_SEARCH_ROWS = 30;
+
+/**
+ * Read a roster workbook: every sheet with a header row (an id column and day columns, or
+ * date and mode columns) within its first rows; other sheets (a summary, the jadwal piket)
+ * are skipped, and so are rows without an id (a signature block). roster.xlsx as giliran
+ * writes it, or re-saved by Excel or LibreOffice, reads back to the same entries.
+ *
+ * @throws InputError when the file is not a workbook, or no sheet holds a roster
+ */
+export async function readRosterXlsx(path: string): Promise<RosterFile> {
+  let sheets: SheetRows[];
+  try {
+    sheets = await readSheetsWhole(path);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new InputError([{ code: "input.xlsx_unreadable", file: path, values: { file: path, reason } }]);
+  }
+  const entries: RosterEntry[] = [];
+  let form: "long" | "wide" | null = null;
+  let scientific: RosterFile["scientific"];
+  for (const sheet of sheets) {
+    const file = sheetLabel(path, sheet.sheet);
+    let layout: Layout | null = null;
+    for (const { row, cells } of sheet.rows) {
+      if (layout === null) {
+        if (row > HEADER_SEARCH_ROWS) break;
+        try {
+          layout = readHeader(cells, file, row);
+        } catch {
+          continue;
+        }
+        form ??= layout.form;
+        continue;
+      }
+      const employeeId = (cells[layout.idColumn] ?? "").trim();
+      if (employeeId === "") continue;
+      if (SCIENTIFIC_ID.test(employeeId)) {
+        scientific ??= { count: 0, line: row, column: layout.idColumn + 1, example: employeeId, file };
+        scientific.count++;
+      }
+      if (layout.form === "long") {
+        const mode = (cells[layout.modeColumn] ?? "").trim();
+        if (mode === "") continue;
+        const rawDate = (cells[layout.dateColumn] ?? "").trim();
+        entries.push({ file, employeeId, date: parseDate(rawDate) ?? rawDate, mode, line: row, column: layout.modeColumn + 1 });
+      } else {
+        for (const { column, date } of layout.dayColumns) {
+          const mode = (cells[column] ?? "").trim();
+          if (mode !== "") entries.push({ file, employeeId, date, mode, line: row, column: column + 1 });
+        }
+      }
+    }
+  }
+  if (form === null) {
+    throw new InputError([{ code: "input.column_missing", file: path, values: { file: path, column: "employee_id", expected: EXPECTED_HEADER } }]);
+  }
+  const roster: RosterFile = { file: path, form, entries };
+  if (scientific !== undefined) roster.scientific = scientific;
+  throwIfScientific(roster);
+  return roster;
 }

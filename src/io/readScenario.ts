@@ -13,7 +13,9 @@ import {
   type RuleRow, type ScenarioConfig, type ScenarioInput, type UnitRow,
 } from "../domain/scenario.js";
 import { closestName, nameKey } from "../domain/names.js";
-import { FileIssues, decodeText, readCsv, type CsvTable } from "./csv.js";
+import { FileIssues, decodeText, readCsv, readCsvText, type CsvSpec, type CsvTable } from "./csv.js";
+import { readSheets, sheetAsCsv, sheetLabel } from "./readXlsx.js";
+import { access } from "node:fs/promises";
 import { parseJsonWithPositions, pathKey, type TextPosition } from "./json.js";
 import { flattenIssues } from "./zodIssues.js";
 
@@ -31,19 +33,21 @@ const UNION_EXPECTED = { officeCap: '{"percent": P} | {"count": N} | {"zone": "n
 export async function readScenario(dir: string): Promise<ScenarioInput> {
   const [config, agencies, employees, rules, units, leave, history, caps, requests] = await Promise.all([
     readConfig(dir),
-    readCsv(join(dir, CSV_FILES.agencies.file), CSV_FILES.agencies.file, CSV_FILES.agencies),
-    readCsv(join(dir, CSV_FILES.employees.file), CSV_FILES.employees.file, CSV_FILES.employees),
-    readCsv(join(dir, CSV_FILES.rules.file), CSV_FILES.rules.file, CSV_FILES.rules),
-    readCsv(join(dir, CSV_FILES.units.file), CSV_FILES.units.file, CSV_FILES.units),
-    readCsv(join(dir, CSV_FILES.leave.file), CSV_FILES.leave.file, CSV_FILES.leave),
-    readCsv(join(dir, CSV_FILES.history.file), CSV_FILES.history.file, CSV_FILES.history),
-    readCsv(join(dir, CSV_FILES.caps.file), CSV_FILES.caps.file, CSV_FILES.caps),
-    readCsv(join(dir, CSV_FILES.requests.file), CSV_FILES.requests.file, CSV_FILES.requests),
+    readTable(dir, CSV_FILES.agencies),
+    readTable(dir, CSV_FILES.employees),
+    readTable(dir, CSV_FILES.rules),
+    readTable(dir, CSV_FILES.units),
+    readTable(dir, CSV_FILES.leave),
+    readTable(dir, CSV_FILES.history),
+    readTable(dir, CSV_FILES.caps),
+    readTable(dir, CSV_FILES.requests),
   ]);
-  crossCheck({ agencies, employees, rules, units, leave, history, caps, requests });
+  const damage = spreadsheetDamage([agencies, employees, rules, units, leave, history, caps, requests]);
+  crossCheck({ agencies, employees, rules, units, leave, history, caps, requests }, damage);
   const issues: InputIssue[] = [
     ...config.issues.finish(),
     ...[agencies, employees, rules, units, leave, history, caps, requests].flatMap((t) => t.issues.finish()),
+    ...damage.summary(),
   ];
   if (issues.length > 0 || config.config === null) throw new InputError(issues);
   return {
@@ -180,12 +184,14 @@ interface Tables {
  * A second row with the same id is reported with the line of the first. Returns each id's
  * first line, which `definedIds` reuses (one map of 100,000 ids, not two).
  */
-function duplicates<T>(table: CsvTable<T>, id: (row: T) => string, field: string): Map<string, number> {
+function duplicates<T>(table: CsvTable<T>, id: (row: T) => string, field: string, damage?: Damage): Map<string, number> {
   const first = new Map<string, number>();
+  const quiet = damage !== undefined && table.scientific !== undefined;
   for (const row of table.rows) {
     const key = id(row);
     const seen = first.get(key);
     if (seen === undefined) first.set(key, row.line);
+    else if (quiet) damage.consequences++;
     else table.issues.add("input.duplicate_id", { line: row.line, column: table.columnOf.get(field) }, { field, received: key, first: seen });
   }
   return first;
@@ -201,18 +207,20 @@ function definedIds<T>(table: CsvTable<T>, firstLines: Map<string, number>, fiel
 }
 
 /** The checks that need more than one row or more than one file. */
-function crossCheck({ agencies, employees, rules, units, leave, history, caps, requests }: Tables): void {
-  const agencyIds = duplicates(agencies, (a) => a.agency_id, "agency_id");
+function crossCheck({ agencies, employees, rules, units, leave, history, caps, requests }: Tables, damage: Damage): void {
+  const agencyIds = duplicates(agencies, (a) => a.agency_id, "agency_id", damage);
   for (const a of agencies.rows) {
     if (a.cap_percent !== undefined && a.cap_count !== undefined) agencies.issues.add("input.cap_both", { line: a.line, column: agencies.columnOf.get("cap_count") });
   }
-  const employeeIds = duplicates(employees, (e) => e.employee_id, "employee_id");
-  duplicates(history, (h) => h.employee_id, "employee_id");
+  const employeeIds = duplicates(employees, (e) => e.employee_id, "employee_id", damage);
+  duplicates(history, (h) => h.employee_id, "employee_id", damage);
 
   if (agencies.complete) {
     const known = definedIds(agencies, agencyIds, "agency_id");
     for (const e of employees.rows) {
-      if (!known.has(e.agency_id)) employees.issues.add("input.unknown_agency", { line: e.line, column: employees.columnOf.get("agency_id") }, { received: e.agency_id });
+      if (known.has(e.agency_id)) continue;
+      if (damage.any) damage.consequences++;
+      else employees.issues.add("input.unknown_agency", { line: e.line, column: employees.columnOf.get("agency_id") }, { received: e.agency_id });
     }
     for (const table of [rules, units, caps] as CsvTable<{ agency_id: string | null }>[]) {
       for (const r of table.rows) {
@@ -235,6 +243,10 @@ function crossCheck({ agencies, employees, rules, units, leave, history, caps, r
     for (const table of [leave, history, requests] as CsvTable<{ employee_id: string }>[]) {
       for (const row of table.rows) {
         if (known.has(row.employee_id)) continue;
+        if (damage.any) {
+          damage.consequences++;
+          continue;
+        }
         // The closest id of 100,000 costs a few milliseconds: offered for the first few only.
         const closest = suggestions++ < 20 ? closestName(row.employee_id, known.keys()) : null;
         table.issues.add(closest === null ? "input.unknown_employee" : "input.unknown_employee_closest", { line: row.line, column: table.columnOf.get("employee_id") }, { received: row.employee_id, closest: closest ?? "-" });
@@ -342,4 +354,65 @@ function checkNamesMatch(agencies: CsvTable<AgencyRow>, employees: CsvTable<Empl
     if (first === undefined) seen.set(id, u.line);
     else units.issues.add("input.duplicate_id", { line: u.line, column: units.columnOf.get("unit") }, { field: "unit", received: u.unit, first });
   }
+}
+
+/**
+ * Read one table of a scenario from `<name>.csv` or `<name>.xlsx` (the workbook's first sheet),
+ * with the same validation; both present is bad input (which one is meant?).
+ */
+export async function readTable<S extends z.ZodObject>(dir: string, spec: CsvSpec<S>): Promise<CsvTable<z.output<S>>> {
+  const csvPath = join(dir, spec.file);
+  const xlsxFile = spec.file.replace(/\.csv$/, ".xlsx");
+  const xlsxPath = join(dir, xlsxFile);
+  const [hasCsv, hasXlsx] = await Promise.all([exists(csvPath), exists(xlsxPath)]);
+  if (!hasXlsx) return readCsv(csvPath, spec.file, spec);
+  if (hasCsv) {
+    const table = await readCsv(csvPath, spec.file, spec);
+    table.issues.add("input.both_forms", {}, { other: xlsxFile });
+    return table;
+  }
+  let sheets;
+  try {
+    sheets = await readSheets(xlsxPath, { first: true });
+  } catch (error) {
+    const table = await readCsvText("", xlsxFile, spec);
+    const fresh = new FileIssues(xlsxFile);
+    fresh.add("input.xlsx_unreadable", {}, { reason: error instanceof Error ? error.message : String(error) });
+    return { ...table, issues: fresh, complete: false };
+  }
+  const sheet = sheets[0] ?? { sheet: "Sheet1", rows: [] };
+  return readCsvText(sheetAsCsv(sheet), sheetLabel(xlsxFile, sheet.sheet), spec);
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Ids a spreadsheet turned into numbers (`1.97511E+17`): one message per damaged file, and the
+ * duplicate and unknown ids that follow from it counted in one line, not listed.
+ */
+interface Damage {
+  any: boolean;
+  consequences: number;
+  summary(): InputIssue[];
+}
+
+function spreadsheetDamage(tables: ReadonlyArray<CsvTable<unknown>>): Damage {
+  const damaged = tables.filter((t) => t.scientific !== undefined);
+  for (const t of damaged) {
+    const s = t.scientific!;
+    t.issues.add("input.id_scientific", { line: s.line, column: s.column }, { field: s.field, count: s.count, example: s.example });
+  }
+  const damage: Damage = {
+    any: damaged.length > 0,
+    consequences: 0,
+    summary: () => (damage.consequences > 0 ? [{ code: "input.id_scientific_consequences", file: damaged[0].file, values: { count: damage.consequences } }] : []),
+  };
+  return damage;
 }

@@ -75,6 +75,20 @@ export class ByteSink {
     this.pos += this.buf.write(s, this.pos, "utf8");
   }
 
+  /** Append bytes as they are (a zip stream's output, say). */
+  async write(bytes: Uint8Array): Promise<void> {
+    if (bytes.length > this.buf.length) {
+      await this.flush();
+      await this.drain();
+      await writeAll(this.handle, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), bytes.length);
+      this.written += bytes.length;
+      return;
+    }
+    await this.reserve(bytes.length);
+    this.buf.set(bytes, this.pos);
+    this.pos += bytes.length;
+  }
+
   /** Start writing the filled part of `buf` and switch to the other buffer. */
   async flush(): Promise<void> {
     if (this.pos === 0) return;

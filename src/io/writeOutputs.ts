@@ -1,7 +1,8 @@
 /**
  * The outputs of a run: roster.csv (long form), roster-wide.csv (the printable sheet),
- * daily.csv, metrics.json, history-next.csv (the next period's history.csv), report.html and,
- * for a replan, changes.csv, written all or nothing (see `writeFiles.ts`).
+ * roster.xlsx (the planner's workbook, `writeXlsx.ts`), daily.csv, metrics.json,
+ * history-next.csv (the next period's history.csv), report.html and, for a replan,
+ * changes.csv, written all or nothing (see `writeFiles.ts`).
  *
  * The rosters are the big outputs (20 million rows for a national run), so they skip a CSV
  * formatter: each person's id is escaped once, each `,date,mode\n` tail built once for the
@@ -15,6 +16,7 @@ import { teamName, type TeamsOutcome } from "../domain/teams.js";
 import { LEAVE, MODE_CODES, MODE_NAMES, OFFICE, capOn } from "../domain/problem.js";
 import { formatMessage, type Lang } from "../messages/index.js";
 import { csvCell, inputCell } from "./csvText.js";
+import { writeRosterXlsx } from "./writeXlsx.js";
 import { writeFilesAtomically, type ByteSink, type FileJob, type WrittenFile } from "./writeFiles.js";
 
 export { OutputError, type WrittenFile } from "./writeFiles.js";
@@ -22,6 +24,7 @@ export { OutputError, type WrittenFile } from "./writeFiles.js";
 export const OUTPUT_FILES = {
   roster: "roster.csv",
   rosterWide: "roster-wide.csv",
+  xlsx: "roster.xlsx",
   daily: "daily.csv",
   metrics: "metrics.json",
   historyNext: "history-next.csv",
@@ -38,6 +41,12 @@ export interface WriteOutputsOptions {
   lang: Lang;
   /** Start each CSV with a UTF-8 byte order mark, so old Excel versions read names right. */
   excelBom?: boolean;
+  /** Write roster.xlsx (default true; `--no-xlsx` turns it off for the largest runs). */
+  xlsx?: boolean;
+  /** Called after each file is produced (before the set is renamed into place). */
+  onFile?: (done: number, total: number) => void;
+  /** Called after each agency's sheet of roster.xlsx (the longest file of a large run). */
+  onXlsxAgency?: (done: number, total: number) => void;
   /** changes.csv of a replan (`changesCsv`); written only when given. */
   changesCsv?: string;
   /** Rotation "teams": roster-wide.csv gets a `team` column after `rank`. */
@@ -47,6 +56,8 @@ export interface WriteOutputsOptions {
 export interface WrittenFiles {
   roster: WrittenFile;
   rosterWide: WrittenFile;
+  /** null when turned off. */
+  xlsx: WrittenFile | null;
   daily: WrittenFile;
   metrics: WrittenFile;
   historyNext: WrittenFile;
@@ -76,10 +87,19 @@ export async function writeOutputs(outDir: string, problem: Problem, roster: Ros
   if (html !== undefined) jobs.push({ name: OUTPUT_FILES.report, produce: (sink) => sink.text(html) });
   const changes = options.changesCsv;
   if (changes !== undefined) jobs.push({ name: OUTPUT_FILES.changes, produce: (sink) => sink.text(`${bom ? BOM : ""}${changes}`) });
-  const [rosterFile, wideFile, dailyFile, metricsFile, historyFile, ...rest] = await writeFilesAtomically(outDir, jobs);
-  const reportFile = html === undefined ? null : rest.shift() ?? null;
-  const changesFile = changes === undefined ? null : rest.shift() ?? null;
-  return { roster: rosterFile, rosterWide: wideFile, daily: dailyFile, metrics: metricsFile, historyNext: historyFile, report: reportFile, changes: changesFile };
+  if (options.xlsx !== false) jobs.push({ name: OUTPUT_FILES.xlsx, produce: (sink) => writeRosterXlsx(sink, problem, roster, { lang: options.lang, onAgency: options.onXlsxAgency }) });
+  const onFile = options.onFile;
+  const counted = onFile === undefined ? jobs : jobs.map((job, i) => ({ name: job.name, produce: async (sink: ByteSink) => {
+    await job.produce(sink);
+    onFile(i + 1, jobs.length);
+  } }));
+  const written = await writeFilesAtomically(outDir, counted);
+  const byName = new Map(jobs.map((job, i) => [job.name, written[i]]));
+  return {
+    roster: byName.get(OUTPUT_FILES.roster)!, rosterWide: byName.get(OUTPUT_FILES.rosterWide)!, xlsx: byName.get(OUTPUT_FILES.xlsx) ?? null,
+    daily: byName.get(OUTPUT_FILES.daily)!, metrics: byName.get(OUTPUT_FILES.metrics)!, historyNext: byName.get(OUTPUT_FILES.historyNext)!,
+    report: byName.get(OUTPUT_FILES.report) ?? null, changes: byName.get(OUTPUT_FILES.changes) ?? null,
+  };
 }
 
 function checkRosterShape(problem: Problem, roster: Roster): void {

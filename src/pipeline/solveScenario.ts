@@ -28,8 +28,12 @@ export interface SolveScenarioOptions {
   solver?: BackendName;
   lang?: Lang;
   excelBom?: boolean;
+  /** Write roster.xlsx (default true). */
+  xlsx?: boolean;
   /** Threads for the solve stage; default 1 (see PARALLEL_FROM). */
   threads?: number;
+  /** Called as the input is read and as each output file is written. */
+  onStage?: (stage: "read" | "write" | "xlsx", done: number, total: number) => void;
   /** Called after each agency is solved. */
   onAgency?: (done: number, total: number) => void;
   /**
@@ -88,7 +92,9 @@ const PARALLEL_FROM = Number.POSITIVE_INFINITY;
 /** Solve the scenario in `dir` and write the verified roster into `outDir`. */
 export async function solveScenario(dir: string, outDir: string, options: SolveScenarioOptions = {}): Promise<SolveOutcome> {
   const clock = stopwatch();
+  options.onStage?.("read", 0, 1);
   const input = await readScenario(dir);
+  options.onStage?.("read", 1, 1);
   const read = clock();
   const problem = compile(input);
   const compiled = clock();
@@ -148,7 +154,9 @@ export async function solveCompiled(
   const changesCsv = extras.changesCsv;
   const measured = clock();
   const written = await writeOutputs(outDir, problem, roster, {
-    metrics: document, lang, excelBom: options.excelBom, teams,
+    metrics: document, lang, excelBom: options.excelBom, teams, xlsx: options.xlsx,
+    onFile: options.onStage && ((done, total) => options.onStage!("write", done, total)),
+    onXlsxAgency: options.onStage && ((done, total) => options.onStage!("xlsx", done, total)),
     ...(reportHtml === undefined ? {} : { reportHtml }),
     ...(changesCsv === undefined ? {} : { changesCsv }),
   });

@@ -22,6 +22,7 @@ import { tally, type Tally } from "../metrics/tally.js";
 import { formatMessage, type Lang, type MessageCode, type MessageValues } from "../messages/index.js";
 import { FIGURE_NAMES, rosterFigures, type ScopeFigures } from "../compare/figures.js";
 import { figureText } from "../compare/render.js";
+import { PLANNER_CSS, PLANNER_SCRIPT, plannerData, plannerPageCss, plannerSection } from "./plannerViews.js";
 import { standInValues, teamName, type TeamsOutcome } from "../domain/teams.js";
 
 /** Violations of one rule, already in words (see `groupFindings` in src/check). */
@@ -84,11 +85,12 @@ export function renderReport(problem: Problem, roster: Roster, metrics: Metrics,
   return [
     `<!doctype html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n`,
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">\n`,
-    `<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${title}</title>\n<style>${CSS}</style>\n</head>\n<body>\n`,
+    `<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${title}</title>\n<style>${CSS}${PLANNER_CSS}${plannerPageCss(lang)}</style>\n<style id="print-page"></style>\n</head>\n<body>\n`,
     `<header><h1>${title}</h1><p>${summary}</p></header>\n`,
     options.replan === undefined ? "" : notifySection(options.replan, t),
     heatmapSection(problem, counted, t),
     gridSection(problem, lang, t),
+    plannerSection(problem, lang),
     histogramSection(problem, counted, t),
     figuresSection(figures, t),
     options.teams ? teamsSection(problem, options.teams, t, lang) : "",
@@ -96,7 +98,8 @@ export function renderReport(problem: Problem, roster: Roster, metrics: Metrics,
     groupsSection(metrics.agencies, t),
     findingsSection(options, t),
     `<script type="application/json" id="giliran-data">${gridData(problem, counted, shares, forcedRules, lang)}</script>\n`,
-    `<script>${SCRIPT}</script>\n</body>\n</html>\n`,
+    `<script>${SCRIPT}</script>\n`,
+    `<div id="print-view"></div>\n<script type="application/json" id="giliran-planner">${plannerData(problem, lang)}</script>\n<script>${PLANNER_SCRIPT}</script>\n</body>\n</html>\n`,
   ].join("");
 }
 

@@ -89,7 +89,7 @@ describe("checkRoster finds each planted violation, and only it", () => {
     expect(broken(result)).toEqual({ unknownCode: 1 });
     const line = lines.findIndex((l) => l === `${BUDI},${DAY},X`) + 1;
     expect(result.findings[0]).toMatchObject({ rule: "unknownCode", line, column: 3, employeeId: BUDI, date: DAY });
-    expect(formatFinding(result.findings[0])).toBe(`roster.csv:${line}:3: ${BUDI} Budi Santoso (Dinas Kesehatan), 2021-07-19: "X" is not a mode (O, H, L or office, home, leave)`);
+    expect(formatFinding(result.findings[0])).toBe(`roster.csv:${line}:3: ${BUDI} Budi Santoso (Dinas Kesehatan), 2021-07-19: "X" is not a mode (O, H, L or office, home, leave; also K, R, C and WFO, WFH)`);
   });
 
   it("missing day: a workday left out is one finding, not one per person", async () => {
@@ -158,7 +158,7 @@ describe("a hand-edited wide roster, semicolons and mistakes", () => {
     expect(groups.flatMap((g) => g.lines)).toEqual([
       `roster-wide.csv:${semicolon.length}: employee_id "123456789012345678" is not in employees.csv (9 cell(s) for this id)`,
       "199112122018031010 Fitri Handayani (Dinas Kesehatan), 2021-07-28: no mode given",
-      `roster-wide.csv:${budiLine}:${col("2021-07-27") + 1}: ${BUDI} Budi Santoso (Dinas Kesehatan), 2021-07-27: "W" is not a mode (O, H, L or office, home, leave)`,
+      `roster-wide.csv:${budiLine}:${col("2021-07-27") + 1}: ${BUDI} Budi Santoso (Dinas Kesehatan), 2021-07-27: "W" is not a mode (O, H, L or office, home, leave; also K, R, C and WFO, WFH)`,
       `${KADIS} dr. Andi Saputra, M.Kes. (Dinas Kesehatan), 2021-07-19: marked home but must be in the office (mandatory)`,
     ]);
     expect(kadisLine).toBe(2);

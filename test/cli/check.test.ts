@@ -17,7 +17,7 @@ beforeAll(() => {
   broken = join(dir, "broken.csv");
   const text = readFileSync(join(out, "roster.csv"), "utf8")
     .replace("197001151995031001,2021-07-19,office", "197001151995031001,2021-07-19,home")
-    .replace("197001151995031001,2021-07-21,office", "197001151995031001,2021-07-21,wfh");
+    .replace("197001151995031001,2021-07-21,office", "197001151995031001,2021-07-21,wfx");
   writeFileSync(broken, text);
 });
 
@@ -34,7 +34,7 @@ describe("giliran check", () => {
     const result = giliran("check", TINY, broken);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe("");
-    expect(result.stdout).toMatch(/^unreadable mode code: 1\n  .*broken\.csv:\d+:3: 197001151995031001 dr\. Andi Saputra, M\.Kes\. \(Dinas Kesehatan\), 2021-07-21: "wfh" is not a mode/);
+    expect(result.stdout).toMatch(/^unreadable mode code: 1\n  .*broken\.csv:\d+:3: 197001151995031001 dr\. Andi Saputra, M\.Kes\. \(Dinas Kesehatan\), 2021-07-21: "wfx" is not a mode/);
     expect(result.stdout).toMatch(/\nmust be in the office: 1\n  197001151995031001 .*2021-07-19: marked home but must be in the office \(mandatory\)\n/);
     expect(result.stdout).toMatch(/: 2 violation\(s\) of 2 rule\(s\) \(25 employees, 9 workdays\)\.\n$/);
   });
@@ -48,7 +48,7 @@ describe("giliran check", () => {
     const quiet = giliran("check", TINY, broken, "-q");
     expect(quiet.code).toBe(1);
     expect(quiet.stdout.split("\n")[0]).toBe("unreadable mode code: 1");
-    expect(quiet.stdout).not.toMatch(/wfh/);
+    expect(quiet.stdout).not.toMatch(/wfx/);
     expect(giliran("check", TINY, join(out, "roster.csv"), "-q")).toMatchObject({ code: 0, stdout: "" });
   });
 
@@ -100,7 +100,7 @@ describe("giliran metrics and compare", () => {
     const result = giliran("compare", join(out, "roster.csv"), broken, "--scenario", TINY);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe(`warning: ${broken} breaks the rules (2 violation(s); run giliran check for the list); measured anyway\n`);
-    // The unreadable "wfh" counts as the office the rules expect of the Kepala Dinas: one change.
+    // The unreadable "wfx" counts as the office the rules expect of the Kepala Dinas: one change.
     expect(result.stdout).toMatch(/\n1 of 225 assignments differ/);
   });
 });

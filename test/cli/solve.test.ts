@@ -67,7 +67,7 @@ describe("giliran solve", () => {
 describe("giliran solve on bad input", () => {
   const cases: Array<[string, Record<string, string | ((t: string) => string)>, RegExp]> = [
     ["a missing employees.csv", {}, /employees\.csv: file not found/],
-    ["a missing column", { "agencies.csv": (t) => t.replace("agency_id,name", "agency_id,nama") }, /agencies\.csv:1: missing column "name"/],
+    ["a missing column", { "agencies.csv": (t) => t.replace("agency_id,name", "agency_id,nme") }, /agencies\.csv:1: missing column "name"/],
     ["a duplicate employee_id", { "employees.csv": (t) => `${t.trimEnd()}\n${t.split("\n")[1]}\n` }, /employees\.csv:27:1: duplicate employee_id "197001151995031001" \(first on line 2\)/],
     ["an unknown agency", { "employees.csv": (t) => t.replace(",DINKES,eselon_2,", ",DINKSE,eselon_2,") }, /employees\.csv:2:3: agency_id "DINKSE" is not in agencies\.csv/],
     ["an unknown rank", { "employees.csv": (t) => t.replace(",eselon_2,Kepala Dinas", ",eselon_9,Kepala Dinas") }, /employees\.csv:2:4: rank: expected .*, got "eselon_9"/],

@@ -29,8 +29,14 @@ describe("modeFromText", () => {
     expect(["leave", "L", "LEAVE"].map(modeFromText)).toEqual([LEAVE, LEAVE, LEAVE]);
   });
 
+  it("reads the Indonesian letters and words (K/R/C, kantor/rumah/cuti) and WFO/WFH", () => {
+    expect(["K", "kantor", "WFO", "wfo"].map(modeFromText)).toEqual([OFFICE, OFFICE, OFFICE, OFFICE]);
+    expect(["R", "Rumah", "WFH"].map(modeFromText)).toEqual([HOME, HOME, HOME]);
+    expect(["C", "cuti"].map(modeFromText)).toEqual([LEAVE, LEAVE]);
+  });
+
   it("returns null for anything else", () => {
-    expect(["", "X", "wfh", "offices", "1"].map(modeFromText)).toEqual([null, null, null, null, null]);
+    expect(["", "X", "wfx", "offices", "1"].map(modeFromText)).toEqual([null, null, null, null, null]);
   });
 });
 

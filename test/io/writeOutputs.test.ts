@@ -108,7 +108,7 @@ describe("writeOutputs", () => {
     const { problem, roster } = tiny();
     const written = await writeOutputs(dir, problem, roster, { metrics: {}, lang: "en" });
     expect(written.report).toBeNull();
-    expect((await readdir(dir)).sort()).toEqual(["daily.csv", "history-next.csv", "metrics.json", "roster-wide.csv", "roster.csv"]);
+    expect((await readdir(dir)).sort()).toEqual(["daily.csv", "history-next.csv", "metrics.json", "roster-wide.csv", "roster.csv", "roster.xlsx"]);
   });
 
   it("creates the output directory when missing", async () => {
@@ -179,7 +179,7 @@ describe("writeOutputs", () => {
       expect(await readFile(join(other, name))).toEqual(await readFile(join(dir, "first", name)));
     }
     // replacing earlier outputs leaves no temporaries or backups behind
-    expect((await readdir(other)).sort()).toEqual(["daily.csv", "history-next.csv", "metrics.json", "report.html", "roster-wide.csv", "roster.csv"]);
+    expect((await readdir(other)).sort()).toEqual(["daily.csv", "history-next.csv", "metrics.json", "report.html", "roster-wide.csv", "roster.csv", "roster.xlsx"]);
   });
 
   it("leaves the previous outputs intact and no temporaries when a target cannot be replaced", async () => {
@@ -188,7 +188,7 @@ describe("writeOutputs", () => {
     await rm(join(dir, "daily.csv"));
     await mkdir(join(dir, "daily.csv"));
     const before = await snapshot(dir);
-    expect(Object.keys(before).sort()).toEqual(["daily.csv", "history-next.csv", "metrics.json", "roster-wide.csv", "roster.csv"]);
+    expect(Object.keys(before).sort()).toEqual(["daily.csv", "history-next.csv", "metrics.json", "roster-wide.csv", "roster.csv", "roster.xlsx"]);
 
     const changed = rosterOf(problem, { E1: "HO", "-5": "OL", E3: "OO" });
     const failure = writeOutputs(dir, problem, changed, { metrics: { run: 2 }, lang: "en" });

@@ -28,8 +28,11 @@ describe("renderReport", () => {
     expect(page).not.toContain("<img");
     expect(page).toContain("&lt;/script&gt;&lt;script&gt;alert(&quot;x&quot;)");
     expect(page).toContain("Skenario &lt;b&gt;&amp;&lt;/b&gt;");
-    // Exactly two script elements: the data and the code; the data survives the round trip.
-    expect(html.match(/<script/g)).toHaveLength(2);
+    // Exactly four script elements: the grid's data and code, the planner views' data and code;
+    // the data survives the round trip.
+    expect(html.match(/<script/g)).toHaveLength(4);
+    const planner = /<script type="application\/json" id="giliran-planner">([\s\S]*?)<\/script>/.exec(html)!;
+    expect(JSON.parse(planner[1]).agencies[0].name).toBe(EVIL);
     // p1 3 office days, p2 2: shares 2.5 each.
     expect(data.agencies[0][0]).toEqual(["p1", EVIL, "OHOHO", 0, 5, "", 2.5, 0.5, ""]);
     expect(data.agencies[0][1][1]).toBe("Siti \u2028 \"Q\"");

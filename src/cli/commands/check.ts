@@ -27,9 +27,9 @@ function limitOption(value: string): number {
 export function register(program: Command): void {
   program
     .command("check")
-    .description("Check a roster (long roster.csv or wide roster-wide.csv, comma or semicolon) against every hard rule; exit 1 when anything is wrong.")
+    .description("Check a roster (long roster.csv, wide roster-wide.csv, comma or semicolon, or roster.xlsx) against every hard rule; exit 1 when anything is wrong.")
     .argument("<scenario-dir>", "the scenario the roster is for")
-    .argument("<roster>", "roster file: employee_id,date,mode rows, or one row per employee with a column per workday (O/H/L)")
+    .argument("<roster>", "roster file: employee_id,date,mode rows, or one row per employee with a column per workday (O/H/L, K/R/C, WFO/WFH); .csv or .xlsx")
     .option("--json", "print the findings as JSON for other tools")
     .addOption(new Option("--lang <lang>", "language of messages").choices(["en", "id"]).default("en"))
     .option("-q, --quiet", "print only the count per rule (nothing when the roster holds)")

@@ -18,6 +18,7 @@ interface GenerateFlags {
   cap: number;
   rotation: "daily" | "weekly";
   rules?: boolean;
+  nip?: boolean;
   leaveRate: number;
   lang?: string;
   quiet?: boolean;
@@ -64,6 +65,7 @@ export function register(program: Command): void {
     .option("--cap <percent>", "office cap in percent of each agency's headcount", numberParser("capPercent"), 25)
     .addOption(new Option("--rotation <mode>", `rotation (${ROTATIONS.join(", ")})`).argParser(choiceParser("rotation", ROTATIONS)).default("daily"))
     .option("--rules", "also write composition rules (rules.csv) and min_office floors")
+    .option("--nip", "employee ids as 18-digit NIPs (birth date, appointment month, sex, sequence) instead of E000001")
     .option("--leave-rate <share>", "share of employees with a block of leave (0 to 1)", numberParser("leaveRate"), 0.03)
     .addOption(new Option("--lang <lang>", "language of messages and of the scenario's name and notes").choices(["en", "id"]).default("en"))
     .option("-q, --quiet", "print nothing on success")
@@ -75,7 +77,7 @@ export function register(program: Command): void {
           const summary = await generateScenario({
             employees: flags.employees, agencies: flags.agencies, seed: flags.seed, preset: flags.preset,
             start: flags.start, weeks: flags.weeks, capPercent: flags.cap, rotation: flags.rotation,
-            rules: flags.rules ?? false, leaveRate: flags.leaveRate, lang,
+            rules: flags.rules ?? false, nip: flags.nip ?? false, leaveRate: flags.leaveRate, lang,
           }, flags.out);
           if (!flags.quiet) {
             const seconds = ((performance.now() - started) / 1000).toFixed(2);

@@ -9,6 +9,8 @@ import { langOption, run } from "../run.js";
 import { progressBar } from "../progress.js";
 import { renderReport } from "../../report/renderReport.js";
 import type { Metrics } from "../../metrics/fairness.js";
+import type { WrittenFiles } from "../../io/writeOutputs.js";
+import { basename } from "node:path";
 import { teamsSummary } from "./teamsSummary.js";
 
 interface SolveFlags {
@@ -17,27 +19,29 @@ interface SolveFlags {
   lang?: string;
   quiet?: boolean;
   excelBom?: boolean;
+  xlsx?: boolean;
   threads?: number;
 }
 
 export function register(program: Command): void {
   program
     .command("solve")
-    .description("Solve a scenario directory into a verified roster (roster.csv, roster-wide.csv, daily.csv, metrics.json, report.html).")
+    .description("Solve a scenario directory into a verified roster (roster.csv, roster-wide.csv, roster.xlsx, daily.csv, metrics.json, report.html).")
     .argument("<scenario-dir>", "directory with scenario.json, agencies.csv, employees.csv [, rules.csv, units.csv, leave.csv, history.csv]")
     .requiredOption("-o, --out <dir>", "output directory (created if missing; files replaced atomically)")
     .addOption(new Option("--solver <name>", "integer-programming backend").choices(BACKEND_NAMES).default("auto"))
     .addOption(new Option("--lang <lang>", "language of messages and sheet titles").choices(["en", "id"]).default("en"))
     .option("--threads <n>", "threads for the solve stage (default 1; agencies are shared among threads)", (v) => positiveInt(v))
     .option("--excel-bom", "start CSV files with a byte order mark (for old Excel)")
+    .option("--no-xlsx", "do not write roster.xlsx (saves time on national-scale runs)")
     .option("-q, --quiet", "print nothing on success")
     .action(async (dir: string, flags: SolveFlags) => {
       const lang = langOption(flags.lang);
       await run(lang, async () => {
         const started = performance.now();
-        const bar = progressBar(!flags.quiet);
+        const bar = progressBar(!flags.quiet, lang);
         try {
-          const outcome = await solveScenario(dir, flags.out, { solver: flags.solver, lang, excelBom: flags.excelBom, threads: flags.threads, onAgency: bar.update,
+          const outcome = await solveScenario(dir, flags.out, { solver: flags.solver, lang, excelBom: flags.excelBom, xlsx: flags.xlsx, threads: flags.threads, onAgency: bar.update, onStage: bar.stage,
             report: (problem, roster, metrics, teams) => renderReport(problem, roster, metrics as Metrics, { lang, teams, warnings: (problem.warnings ?? []).map((w) => formatInputIssue(w, lang)) }),
           });
           bar.stop();
@@ -48,6 +52,12 @@ export function register(program: Command): void {
         }
       });
     });
+}
+
+/** The files a run wrote, by name, in the order a planner looks for them. */
+function writtenNames(written: WrittenFiles): string {
+  return [written.xlsx, written.report, written.rosterWide, written.roster, written.daily, written.metrics, written.historyNext, written.changes]
+    .filter((f): f is NonNullable<typeof f> => f !== null).map((f) => basename(f.path)).join(", ");
 }
 
 /** What `solve` (and `replan`, before its own lines) prints on success. */
@@ -68,7 +78,7 @@ export function solveLines(outcome: SolveOutcome, out: string, started: number, 
     agencies: problem.agencies.length, employees: problem.people.length, workdays: problem.calendar.days.length,
     out, seconds, deviation: objectives.maxDeviation.toFixed(1), weekly: objectives.weeklyDeviation.toFixed(1),
     noOffice: metrics.overall.noOffice,
-  }, lang), formatMessage("solve.verified", {}, lang)];
+  }, lang), formatMessage("solve.verified", {}, lang), formatMessage("solve.files", { files: writtenNames(outcome.written) }, lang)];
   if (requests !== null && requests.wishes > 0) lines.push(formatMessage("solve.wishes", { granted: requests.granted, wishes: requests.wishes, pins: requests.pins }, lang));
   else if (requests !== null && requests.pins > 0) lines.push(formatMessage("solve.pins", { pins: requests.pins }, lang));
   return lines;
