@@ -126,6 +126,7 @@ export const en = {
 
   // solve summary
   "solve.summary": "{agencies} agencies, {employees} employees, {workdays} workdays: roster written to {out} in {seconds} s; largest deviation from a fair share {deviation} days ({weekly} within a week); {noOffice} rotating people never in the office.",
+  "solve.xlsx_skipped": "roster.xlsx not written: {employees} employees is more than {most} (the workbook takes about 14 s per 100,000 employees); --xlsx writes it anyway.",
   "solve.unproven": "Fairness not proven optimal in {count} agency(ies) ({agencies}): the search budget ran out; every hard rule, the cap use and the health priority still hold.",
   "solve.files": "Written: {files}.",
   "solve.verified": "Verified: every hard rule holds.",

@@ -120,6 +120,7 @@ export const id: Record<MessageCode, string> = {
   "bounds.between": "antara {min} dan {max}",
 
   "solve.summary": "{agencies} perangkat daerah, {employees} pegawai, {workdays} hari kerja: jadwal ditulis ke {out} dalam {seconds} dtk; selisih terbesar dari jatah adil {deviation} hari ({weekly} dalam satu minggu); {noOffice} pegawai bergilir tidak pernah ke kantor.",
+  "solve.xlsx_skipped": "roster.xlsx tidak ditulis: {employees} pegawai melebihi {most} (buku kerja memakan sekitar 14 dtk per 100.000 pegawai); --xlsx tetap menulisnya.",
   "solve.unproven": "Keadilan belum terbukti optimal di {count} instansi ({agencies}): batas waktu pencarian habis; semua aturan wajib, pemakaian kuota dan prioritas kesehatan tetap terpenuhi.",
   "solve.files": "Ditulis: {files}.",
   "solve.verified": "Terverifikasi: semua aturan wajib terpenuhi.",

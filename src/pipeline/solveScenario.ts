@@ -28,7 +28,7 @@ export interface SolveScenarioOptions {
   solver?: BackendName;
   lang?: Lang;
   excelBom?: boolean;
-  /** Write roster.xlsx (default true). */
+  /** Write roster.xlsx: true, false, or (undefined) only up to `XLSX_AUTO_MAX` employees. */
   xlsx?: boolean;
   /** Threads for the solve stage; default 1 (see PARALLEL_FROM). */
   threads?: number;
@@ -80,6 +80,8 @@ export interface SolveOutcome {
   models: number;
   /** Agencies whose fairness search ran out of budget (hard rules and objectives 1-2 hold; 3-4 unproven). */
   unprovenAgencies: string[];
+  /** roster.xlsx left out because the run is larger than `XLSX_AUTO_MAX` and `--xlsx` was not given. */
+  xlsxSkipped?: boolean;
 }
 
 /**
@@ -153,16 +155,23 @@ export async function solveCompiled(
   const reportHtml = options.report?.(problem, roster, document, teams, extras);
   const changesCsv = extras.changesCsv;
   const measured = clock();
+  // The workbook costs about 14 s of CPU per 100,000 people (exceljs builds every cell's XML):
+  // written by default up to 50,000 employees (a regency, most provinces), on request
+  // (`--xlsx`) beyond, so a 100,000-employee solve stays within its 10 s.
+  const xlsx = options.xlsx ?? problem.people.length <= XLSX_AUTO_MAX;
   const written = await writeOutputs(outDir, problem, roster, {
-    metrics: document, lang, excelBom: options.excelBom, teams, xlsx: options.xlsx,
+    metrics: document, lang, excelBom: options.excelBom, teams, xlsx,
     onFile: options.onStage && ((done, total) => options.onStage!("write", done, total)),
     onXlsxAgency: options.onStage && ((done, total) => options.onStage!("xlsx", done, total)),
     ...(reportHtml === undefined ? {} : { reportHtml }),
     ...(changesCsv === undefined ? {} : { changesCsv }),
   });
   const wrote = clock();
-  return { problem, roster, metrics, objectives, requests, written, teams, warnings: problem.warnings ?? [], times: { ...before, solve: solved, verify: verified, metrics: measured, write: wrote }, models: stats.models, unprovenAgencies: stats.unprovenAgencies };
+  return { problem, roster, metrics, objectives, requests, written, teams, warnings: problem.warnings ?? [], times: { ...before, solve: solved, verify: verified, metrics: measured, write: wrote }, models: stats.models, unprovenAgencies: stats.unprovenAgencies, xlsxSkipped: !xlsx && options.xlsx === undefined };
 }
+
+/** Most employees for which `solve` writes roster.xlsx unless told (`--xlsx` / `--no-xlsx`). */
+export const XLSX_AUTO_MAX = 50_000;
 
 /**
  * A composition rule's infeasibility names the file the rule comes from: rules from units.csv

@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import { solveScenario, type SolveOutcome } from "../../pipeline/solveScenario.js";
 import { BACKEND_NAMES, type BackendName } from "../../../solver/backend.js";
 import { formatMessage, type Lang } from "../../messages/index.js";
+import { XLSX_AUTO_MAX } from "../../pipeline/solveScenario.js";
 import { parseCount } from "../../domain/values.js";
 import { formatInputIssue } from "../../io/formatIssues.js";
 import { langOption, run } from "../run.js";
@@ -33,7 +34,8 @@ export function register(program: Command): void {
     .addOption(new Option("--lang <lang>", "language of messages and sheet titles").choices(["en", "id"]).default("en"))
     .option("--threads <n>", "threads for the solve stage (default 1; agencies are shared among threads)", (v) => positiveInt(v))
     .option("--excel-bom", "start CSV files with a byte order mark (for old Excel)")
-    .option("--no-xlsx", "do not write roster.xlsx (saves time on national-scale runs)")
+    .option("--xlsx", "write roster.xlsx whatever the size (default: up to 50,000 employees)")
+    .option("--no-xlsx", "do not write roster.xlsx")
     .option("-q, --quiet", "print nothing on success")
     .action(async (dir: string, flags: SolveFlags) => {
       const lang = langOption(flags.lang);
@@ -79,6 +81,7 @@ export function solveLines(outcome: SolveOutcome, out: string, started: number, 
     out, seconds, deviation: objectives.maxDeviation.toFixed(1), weekly: objectives.weeklyDeviation.toFixed(1),
     noOffice: metrics.overall.noOffice,
   }, lang), formatMessage("solve.verified", {}, lang), formatMessage("solve.files", { files: writtenNames(outcome.written) }, lang)];
+  if (outcome.written.xlsx === null && outcome.xlsxSkipped) lines.push(formatMessage("solve.xlsx_skipped", { employees: problem.people.length, most: XLSX_AUTO_MAX }, lang));
   if (requests !== null && requests.wishes > 0) lines.push(formatMessage("solve.wishes", { granted: requests.granted, wishes: requests.wishes, pins: requests.pins }, lang));
   else if (requests !== null && requests.pins > 0) lines.push(formatMessage("solve.pins", { pins: requests.pins }, lang));
   return lines;
