@@ -381,7 +381,7 @@ export function formatResults(report: BenchReport): string {
   const replans = report.sizes.filter((r) => r.replan !== undefined);
   if (replans.length > 0) {
     out.push("## Replan against solve (issue 10)", "");
-    out.push(`The published roster is the \`jslp\` solve above; today's inputs add every 200th employee sick on the ninth workday.`,
+    out.push(`The published roster is the \`auto\` solve above; today's inputs add every 200th employee sick on the ninth workday.`,
       "`replan` keeps the days before it and replans the rest; `solve` solves the same new inputs afresh. Both in their own process.", "");
     const replanRows = replans.map((r) => {
       const { replan, solve } = r.replan!;
