@@ -117,6 +117,8 @@ interface Fixture {
   rules?: string[];
   /** Rows of units.csv (`agency_id,unit,exempt,min_office,cap_percent`). */
   units?: string[];
+  /** Rows of caps.csv (`agency_id,from,to,cap_percent,cap_count`). */
+  caps?: string[];
   /** Adds an `eligible` column to employees.csv: false for whom this returns false. */
   eligible?: (row: { id: string; employment: string; birthDate: string }) => boolean;
 }
@@ -569,11 +571,12 @@ function sleman(): Fixture {
         "Face-to-face services stay staffed: the two RSUD and every puskesmas (health), Satpol PP (order and fire), BPBD (disaster response) are exempt agencies; units.csv exempts the service units inside agencies: Disdukcapil's two registration divisions, DPMPTSP's licensing division, Dinas Perhubungan's vehicle testing (UPT PKB) and Dinas Kesehatan's laboratory; the library service keeps at least 3 in a day.",
         "Heads of agency (their titles as SIMPEG writes them: 'Kepala Dinas Kesehatan', 'Panewu Depok') are in every day: a fixture assumption (the head assigns and supervises flexible work); contract staff (PTT, honorer) are not ASN and stay in.",
         "The Permen sets no office cap: the fixture takes 85 % of an agency's staff a day (desks and the efficiency drive of Inpres 1/2025), an assumption; with it, everyone's days away from the office are shared. A small kapanewon (22-28 staff, its panewu and contract staff always in) needs about that much room for everyone's 3 office days in the short weeks.",
-        "Decreed remote days (WFA) 24-27 March and 8 April 2025 (SE MenPANRB 2/2025, around Lebaran, with face-to-face services kept staffed) need dated caps (caps.csv), not yet in giliran when the fixture was made: they are ordinary workdays here.",
+        "Decreed remote days (WFA) 24-27 March and 8 April 2025 (SE MenPANRB 2/2025, around Lebaran, with face-to-face services kept staffed): caps.csv sets a cap of 0 on those days for every agency, so only the staff who must be in (heads, ineligible staff, contract staff, exempt units, the library's 3) come; exempt agencies are not touched by caps.csv, and such a day lowers the week's office-day minimum like a holiday.",
         "Holidays: the 2025 national holidays and cuti bersama (SKB 3 Menteri 2025): 28 March (cuti bersama Nyepi), 31 March-7 April (Idul Fitri and cuti bersama) and 18 April (Good Friday) fall in the horizon.",
         "Since 2020 Sleman's districts are kapanewon, headed by a panewu (Perda 1/2020, after the Yogyakarta special-region rules); agency, kapanewon and puskesmas names are Sleman's; the employees are synthetic (scripts/buildFixtures.ts, fixed seed).",
       ].join(" "),
     },
+    caps: ["*,2025-03-24,2025-03-27,,0", "*,2025-04-08,2025-04-08,,0"],
     units: [
       "DISDUKCAPIL,Bidang Pelayanan Pendaftaran Penduduk,true,,", "DISDUKCAPIL,Bidang Pelayanan Pencatatan Sipil,true,,",
       "DPMPTSP,Bidang Pelayanan Perizinan,true,,", "DISHUB,UPT Pengujian Kendaraan Bermotor,true,,", "DINKES,UPT Laboratorium Kesehatan,true,,",
@@ -625,6 +628,8 @@ export async function buildFixture(f: Fixture, root = FIXTURES): Promise<{ emplo
   else await unlink(join(dir, "rules.csv")).catch(() => undefined);
   if (f.units) await writeFile(join(dir, "units.csv"), `agency_id,unit,exempt,min_office,cap_percent\n${f.units.join("\n")}\n`);
   else await unlink(join(dir, "units.csv")).catch(() => undefined);
+  if (f.caps) await writeFile(join(dir, "caps.csv"), `agency_id,from,to,cap_percent,cap_count\n${f.caps.join("\n")}\n`);
+  else await unlink(join(dir, "caps.csv")).catch(() => undefined);
   if (f.eligible) {
     const eligible = f.eligible;
     const lines = (await readFile(join(dir, "employees.csv"), "utf8")).split("\n");

@@ -204,17 +204,21 @@ export function weekOfficeBounds(problem: Problem, person: Person, week: number)
   const { week: weekOf } = problem.calendar;
   const agency = problem.agencies[person.agency];
   let open = 0;
+  let canCome = 0;
   let workdays = 0;
   // Days ascend and a week's days are contiguous: scan from its first day.
   for (let d = weekOf.indexOf(week); d >= 0 && d < weekOf.length && weekOf[d] === week; d++) {
     workdays++;
     if (person.leave !== null && person.leave[d] === 1) continue;
-    if (capOn(agency, d) === 0 || agency.remoteDays?.[d] === true) continue;
     if (person.requests?.[d] === PIN_HOME) continue;
+    canCome++;
+    // A decreed remote day lowers the minimum like a holiday, but whoever a rule still needs
+    // in that day (the library's three) may come: it does not lower the maximum.
+    if (capOn(agency, d) === 0 || agency.remoteDays?.[d] === true) continue;
     open++;
   }
   const nominal = rule.nominalDays?.[week] ?? workdays;
-  return { min: Math.max(0, rule.min - (nominal - open)), max: Math.min(rule.max, open), open };
+  return { min: Math.max(0, rule.min - (nominal - open)), max: Math.min(rule.max, canCome), open };
 }
 
 export function ruleMatches(rule: CompositionRule, person: Person): boolean {

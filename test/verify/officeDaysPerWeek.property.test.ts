@@ -11,7 +11,11 @@ import { buildProblem, workdaysBetween } from "../helpers/problemBuilder.js";
 
 const THREE_WEEKS = workdaysBetween("2025-04-14", "2025-05-02");
 
-/** The rule in plain words: in a full week, office days within [min - days not open, min(max, open days)]. */
+/**
+ * The rule in plain words: in a full week, office days within [min - days not open, min(max,
+ * days not on leave)]: a closed day (cap 0) lowers the minimum, but whoever a rule still needs
+ * in may come that day, so it does not lower the maximum.
+ */
 function reference(problem: Problem, roster: Roster): string[] {
   const rule = problem.perPerson!;
   const found: string[] = [];
@@ -23,6 +27,7 @@ function reference(problem: Problem, roster: Roster): string[] {
         const person = problem.people[p];
         if (person.attendance === "fixed") continue;
         let open = 0;
+        let canCome = 0;
         let office = 0;
         problem.calendar.days.forEach((_, d) => {
           if (problem.calendar.week[d] !== w) return;
@@ -30,9 +35,10 @@ function reference(problem: Problem, roster: Roster): string[] {
           const onLeave = person.leave !== null && person.leave[d] === 1;
           const cap = agency.dayCaps?.[d] ?? agency.cap;
           if (!onLeave && cap !== 0) open++;
+          if (!onLeave) canCome++;
         });
         const low = Math.max(0, rule.min - (nominal - open));
-        const high = Math.min(rule.max, open);
+        const high = Math.min(rule.max, canCome);
         if (office < low || office > high) found.push(`${person.id} ${monday} ${office} ${low}-${high}`);
       }
     });
