@@ -20,7 +20,7 @@ import { solveExact } from "../../solver/exact/exactModel.js";
 import { objectiveValues, type AgencyObjectives } from "../../src/metrics/objectives.js";
 import { verifyRoster } from "../../src/verify/rules.js";
 import { InfeasibleError } from "../../src/domain/errors.js";
-import type { Problem } from "../../src/domain/problem.js";
+import { PIN_HOME, PIN_OFFICE, WISH_HOME, WISH_OFFICE, type Problem } from "../../src/domain/problem.js";
 import { realisticAgencyArbitrary, scenarioArbitrary, problemArbitrary, type ScenarioSpec } from "../helpers/arbitraries.js";
 import { compileSpec } from "../helpers/scenarioFiles.js";
 import { tempDir } from "../helpers/cli.js";
@@ -177,6 +177,82 @@ describe("flexible work (office days per person per full week) against the exact
         await holdToOptimum(problem, "flexible work");
       }),
       { numRuns: DEEP ? 300 : 16, seed: 91104 },
+    );
+  }, TIMEOUT);
+});
+
+describe("requests and chained periods against the exact model", () => {
+  it("pins hold exactly and objectives 1-4 equal the exact optimum with pins and wishes", async () => {
+    backend = await loadBackend("auto");
+    const withRequests = fc.tuple(realisticAgencyArbitrary({ minPeople: 8, maxPeople: 30, rotation: "daily" }), fc.integer({ min: 1, max: 2 ** 30 })).map(([problem, seed]) => {
+      let state = seed;
+      const rand = (): number => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+      const days = problem.calendar.days.length;
+      for (const person of problem.people) {
+        if (person.attendance === "fixed" || rand() > 0.3) continue;
+        const requests = new Uint8Array(days);
+        for (let d = 0; d < days; d++) {
+          if (person.leave !== null && person.leave[d] === 1) continue;
+          const r = rand();
+          // Mostly wishes; a pin now and then (home pins more often: office pins can overfill the cap).
+          requests[d] = r < 0.04 ? PIN_OFFICE : r < 0.1 ? PIN_HOME : r < 0.3 ? WISH_OFFICE : r < 0.5 ? WISH_HOME : 0;
+        }
+        person.requests = requests;
+      }
+      return problem;
+    });
+    await fc.assert(
+      fc.asyncProperty(withRequests, async (problem) => {
+        let roster = null;
+        try {
+          roster = solveProblem(problem, { backend }).roster;
+        } catch (error) {
+          if (!(error instanceof InfeasibleError)) throw error;
+        }
+        if (roster !== null) {
+          const days = problem.calendar.days.length;
+          for (const person of problem.people) {
+            person.requests?.forEach((r, d) => {
+              if (r === PIN_OFFICE) expect(roster!.modes[person.index * days + d], `${person.id} day ${d}`).toBe(1);
+              if (r === PIN_HOME) expect(roster!.modes[person.index * days + d], `${person.id} day ${d}`).toBe(0);
+            });
+          }
+        }
+        await holdToOptimum(problem, "pins and wishes");
+      }),
+      { numRuns: DEEP ? 300 : 12, seed: 91105 },
+    );
+  }, TIMEOUT);
+
+  it("a second period solved with the first period's cumulative history reaches the exact optimum of cumulative fairness", async () => {
+    backend = await loadBackend("auto");
+    await fc.assert(
+      fc.asyncProperty(realisticAgencyArbitrary({ minPeople: 8, maxPeople: 30, withHistory: false }), async (first) => {
+        let roster = null;
+        try {
+          roster = solveProblem(first, { backend }).roster;
+        } catch (error) {
+          if (!(error instanceof InfeasibleError)) throw error;
+          return;
+        }
+        // history-next: office days and available workdays of the first period, as history.csv of the second.
+        const days = first.calendar.days.length;
+        const second: Problem = {
+          ...first,
+          people: first.people.map((person) => {
+            let office = 0;
+            let available = 0;
+            for (let d = 0; d < days; d++) {
+              if (person.leave !== null && person.leave[d] === 1) continue;
+              available++;
+              if (roster!.modes[person.index * days + d] === 1) office++;
+            }
+            return { ...person, leave: null, history: office, priorWorkdays: available };
+          }),
+        };
+        await holdToOptimum(second, "chained periods");
+      }),
+      { numRuns: DEEP ? 200 : 8, seed: 91106 },
     );
   }, TIMEOUT);
 });
