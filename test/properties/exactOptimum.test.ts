@@ -256,3 +256,18 @@ describe("requests and chained periods against the exact model", () => {
     );
   }, TIMEOUT);
 });
+
+describe("dated caps against the exact model", () => {
+  it("objectives 1-4 equal the exact optimum when the cap changes from day to day (caps.csv)", async () => {
+    backend = await loadBackend("auto");
+    const withDatedCaps = fc.tuple(realisticAgencyArbitrary({ minPeople: 8, maxPeople: 40 }), fc.array(fc.double({ min: 0.6, max: 1.2, noNaN: true }), { minLength: 10, maxLength: 10 })).map(([problem, factors]) => {
+      const agency = problem.agencies[0];
+      const base = agency.cap ?? 0;
+      // Each workday its own cap around the base (a PPKM level changing), never below 1.
+      agency.dayCaps = problem.calendar.days.map((_, d) => Math.max(1, Math.round(base * factors[d % factors.length])));
+      agency.dayCapBasis = agency.dayCaps.map((c) => `count ${c} (caps.csv)`);
+      return problem;
+    });
+    await fc.assert(fc.asyncProperty(withDatedCaps, (problem) => holdToOptimum(problem, "dated caps")), { numRuns: DEEP ? 300 : 14, seed: 91107 });
+  }, TIMEOUT);
+});
