@@ -293,7 +293,10 @@ export function solveFairMip(s: AgencyStructure, classes: readonly ShareClass[],
   let models = 0;
   let limit = from;
   // The relaxation's bound is often met (rules that barely bind): one model settles 3 and 4.
-  const atBound = normal.length > 0 ? fairModel(base, s, normal, normalViews, candidateDeviations(normalViews).find((v) => v >= from - 1e-6) ?? from) : null;
+  // The deviations members can have, ascending: a bound is snapped up to the one it stands for.
+  const candidates = candidateDeviations(normalViews);
+  const snap = (bound: number): number => candidates.find((v) => v >= bound - 1e-6) ?? bound;
+  const atBound = normal.length > 0 ? fairModel(base, s, normal, normalViews, snap(from)) : null;
   if (atBound !== null) {
     const result = backend.solve(atBound, { timeLimitSeconds: left(), highs: HIGHS });
     models++;
@@ -307,7 +310,7 @@ export function solveFairMip(s: AgencyStructure, classes: readonly ShareClass[],
     models++;
     if (found.status !== "optimal") return { counts: null, proven: false, models };
     const dev = found.objective;
-    limit = candidateDeviations(normalViews).find((v) => v >= dev - 1e-6) ?? dev;
+    limit = snap(dev);
   }
   const model = fairModel(base, s, normal, normalViews, limit);
   if (model === null) return { counts: null, proven: false, models };

@@ -4,8 +4,7 @@
  * the same on every workday of a week they are not on leave, so a pin on one day fixes the
  * whole week; two pins of different modes in one week cannot both hold.
  */
-import { PIN_HOME, PIN_OFFICE, type Agency, type Person, type Problem } from "../../src/domain/problem.js";
-import type { InfeasibleCause } from "../../src/domain/errors.js";
+import { PIN_HOME, PIN_OFFICE, type Person, type Problem } from "../../src/domain/problem.js";
 
 export const PINNED_NONE = 0;
 export const PINNED_OFFICE = 1;
@@ -49,17 +48,3 @@ export function pinnedModes(problem: Problem, person: Person): Pinned | null {
   return { modes, conflicts };
 }
 
-/** Causes for pins that cannot all hold (weekly rotation: both modes pinned in one week). */
-export function pinConflictCauses(s: { agency: Agency; pinned: Map<number, Pinned> }, problem: Problem): InfeasibleCause[] {
-  const causes: InfeasibleCause[] = [];
-  for (const [p, pins] of s.pinned) {
-    for (const w of pins.conflicts) {
-      const person = problem.people[p];
-      causes.push({
-        code: "infeasible.pin_conflict", rule: "pinsHold", agencyId: s.agency.id, date: problem.calendar.weekStarts[w],
-        values: { agency: s.agency.name, date: problem.calendar.weekStarts[w], employee: person.id, name: person.name },
-      });
-    }
-  }
-  return causes;
-}

@@ -117,8 +117,3 @@ export function levelView(problem: Problem, c: ShareClass): LevelClass {
   return { size: c.members.length, most: c.days.length, forced: c.forced, unit: 1, target: c.target };
 }
 
-/** Whether a class's weekly units are whole weeks of one length (see `levelView`). */
-export function weeklyUniform(c: ShareClass): boolean {
-  const lengths = c.blockDays.map((d) => d.length).filter((n) => n > 0);
-  return lengths.length > 0 && lengths.every((n) => n === lengths[0]);
-}

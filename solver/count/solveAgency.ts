@@ -14,7 +14,7 @@ import type { Problem, Roster } from "../../src/domain/problem.js";
 import type { Backend } from "../backend.js";
 import { capAndPriority } from "./capAndPriority.js";
 import { diagnoseAgency } from "./diagnose.js";
-import { pinConflictCauses } from "./pins.js";
+import { pinConflicts } from "../../src/policy/pinConflicts.js";
 import { baseModel, relaxedDeviation, solveFairMip, totalsOverCounts } from "./fairMip.js";
 import { levelTotals, type LevelClass } from "./levelTargets.js";
 import { agencyStructure } from "./pools.js";
@@ -76,8 +76,8 @@ export function solveAgency(problem: Problem, agencyIndex: number, backend: Back
   const stats: AgencyStats = { models: 0, proven: true };
   if (agency.exempt) return { causes: [], stats };
   const s = agencyStructure(problem, agency);
-  const pinCauses = pinConflictCauses(s, problem);
-  if (pinCauses.length > 0) return { causes: pinCauses, stats };
+  // Pins of both modes in one week (weekly rotation): named by the one pin check `solve` runs first.
+  if ([...s.pinned.values()].some((pins) => pins.conflicts.length > 0)) return { causes: pinConflicts(problem).filter((c) => c.agencyId === agency.id), stats };
   const named = diagnoseAgency(s, problem);
   if (named.length > 0) return { causes: named, stats };
   const rulesCountRotating = agency.rules.some((_, r) => s.classes.some((c) => c.matches[r]));

@@ -79,7 +79,6 @@ export const en = {
   "infeasible.weekly_block": "{agency}, week of {week}: weekly rotation keeps each rotating person in one mode all week, and with the leave taken that week ({onLeave} staff, on {leaveDays}) no choice of people keeps between {min} (min_office) and {cap} (the cap, {basis}) in the office on every workday, though each day alone could",
   "infeasible.weekly_block_rules": "{agency}, week of {week}: weekly rotation keeps each rotating person in one mode all week, and with the leave taken that week ({onLeave} staff, on {leaveDays}) no choice of people keeps between {min} (min_office) and {cap} (the cap, {basis}) in the office and meets the composition rules on every workday, though each day alone could",
   "infeasible.weekly_block_pins": "{agency}, week of {week}: weekly rotation keeps each rotating person in one mode all week, and with the pinned days ({pinned} staff) and leave ({onLeave} staff) of that week no choice of people meets every rule on every workday, though each day alone could",
-  "infeasible.pin_conflict": "{agency}, week of {date}: {employee} ({name}) is pinned to the office and to home in the same week, but weekly rotation keeps one mode a week",
   "infeasible.per_person_week": "{agency}, from the week of {date}: {min} to {max} office days per person per full week cannot hold with the cap ({cap}, {basis}), the rules and the leave",
   "infeasible.more_days": "(the same on {more} more workday(s), to {last})",
   "infeasible.summary": "No roster satisfies every rule: {count} cause(s). Nothing was written.",

@@ -20,7 +20,7 @@ import { solveExact } from "../../solver/exact/exactModel.js";
 import { objectiveValues, type AgencyObjectives } from "../../src/metrics/objectives.js";
 import { verifyRoster } from "../../src/verify/rules.js";
 import { InfeasibleError } from "../../src/domain/errors.js";
-import { PIN_HOME, PIN_OFFICE, WISH_HOME, WISH_OFFICE, type Problem } from "../../src/domain/problem.js";
+import { PIN_HOME, PIN_OFFICE, WISH_HOME, WISH_OFFICE, type Problem, type Roster } from "../../src/domain/problem.js";
 import { realisticAgencyArbitrary, scenarioArbitrary, problemArbitrary, type ScenarioSpec } from "../helpers/arbitraries.js";
 import { compileSpec } from "../helpers/scenarioFiles.js";
 import { tempDir } from "../helpers/cli.js";
@@ -64,15 +64,20 @@ const tally = (name: string): Tally => {
   return t;
 };
 
+/** The count solver's roster, or null when it says the hard rules cannot all hold. */
+function solvedOrNull(problem: Problem): Roster | null {
+  try {
+    return solveProblem(problem, { backend }).roster;
+  } catch (error) {
+    if (error instanceof InfeasibleError) return null;
+    throw error;
+  }
+}
+
 /** Solve both ways and hold ours to the optimum; returns nothing, counts into `family`. */
 async function holdToOptimum(problem: Problem, family: string): Promise<void> {
   const t = tally(family);
-  let roster = null;
-  try {
-    roster = solveProblem(problem, { backend }).roster;
-  } catch (error) {
-    if (!(error instanceof InfeasibleError)) throw error;
-  }
+  const roster = solvedOrNull(problem);
   const exact = await solveExact(problem, { timeLimitSeconds: 60 });
   if (exact.status === "time_limit") {
     t.timeout++;
@@ -148,12 +153,7 @@ describe("flexible work (office days per person per full week) against the exact
     });
     await fc.assert(
       fc.asyncProperty(withRule, async (problem) => {
-        let roster = null;
-        try {
-          roster = solveProblem(problem, { backend }).roster;
-        } catch (error) {
-          if (!(error instanceof InfeasibleError)) throw error;
-        }
+        const roster = solvedOrNull(problem);
         if (roster !== null) {
           // Written from the rule's words, independently of the model builders.
           const { days, week, weekStarts } = problem.calendar;
@@ -203,12 +203,7 @@ describe("requests and chained periods against the exact model", () => {
     });
     await fc.assert(
       fc.asyncProperty(withRequests, async (problem) => {
-        let roster = null;
-        try {
-          roster = solveProblem(problem, { backend }).roster;
-        } catch (error) {
-          if (!(error instanceof InfeasibleError)) throw error;
-        }
+        const roster = solvedOrNull(problem);
         if (roster !== null) {
           const days = problem.calendar.days.length;
           for (const person of problem.people) {
@@ -228,13 +223,8 @@ describe("requests and chained periods against the exact model", () => {
     backend = await loadBackend("auto");
     await fc.assert(
       fc.asyncProperty(realisticAgencyArbitrary({ minPeople: 8, maxPeople: 30, withHistory: false }), async (first) => {
-        let roster = null;
-        try {
-          roster = solveProblem(first, { backend }).roster;
-        } catch (error) {
-          if (!(error instanceof InfeasibleError)) throw error;
-          return;
-        }
+        const roster = solvedOrNull(first);
+        if (roster === null) return;
         // history-next: office days and available workdays of the first period, as history.csv of the second.
         const days = first.calendar.days.length;
         const second: Problem = {
