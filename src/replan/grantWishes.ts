@@ -1,362 +1,497 @@
 /**
- * More wishes granted after the solver, at no cost to any objective: within one week, two
- * people of an agency trade days. If `a` is in the office on day `x` and home on day `y`
- * and `b` the other way round, swapping their modes on both days leaves every day's office
- * count, every person's total and weekly count as they were (objectives 1-4 and the weekly
- * deviation of objective 5), and can grant up to four wishes. A trade is made only when
- * every composition rule still holds on both days. `replan` wishes every day to its
- * published mode, so this is "fewest changed assignments" where the solver's own tie-break
- * leaves some.
+ * Wishes granted after the solver, at no cost to objectives 1-4: a minimum-cost circulation
+ * over the solver's roster, cancelled cycle by cycle until none gains (Klein's algorithm).
+ * `replan` wishes every day to its published mode, so this is "fewest changed assignments".
  *
- * A second move exchanges totals: on one day `a` goes home and `b` comes in, where `a` had
- * one office day more than `b` over the horizon (history included) and both weigh the same
- * in the fair shares (available days plus prior workdays): the two swap their totals, so
- * the deviations from the fair shares are the same multiset as before (objectives 3-4). The
- * weekly figures of objective 5 may move: DESIGN ranks wishes above them; the office days
- * per person per full week of flexible work (`Problem.perPerson`) stay within their bounds.
+ * What may change, per agency (daily rotation): a person moves an office day from day `x` to
+ * day `y` (both free: not leave, not pinned); on one day, one person's office day passes to
+ * another whose deviation from the fair share is exactly one day lower (`dev_i = dev_j + 1`:
+ * the two swap deviations, so the multiset of deviations, objectives 3 and 4, is unchanged;
+ * for health-priority people, whose days are only summed by objective 2, any two). Each day
+ * keeps its office count (objective 1), each person's total changes only by such swaps.
  *
- * Who may trade: people of one agency with the same attendance (rotating, or health
- * priority: objective 2); rank and unit matter only through the rules that name them (the
- * fair shares of objective 3 are per person, whatever the rank or unit). The pipeline
- * verifies the roster after this pass and falls back to the solver's roster if a rule it
- * does not know of broke. Pinned and
- * leave days never move. Daily rotation only (in weekly rotation a person's week is one block).
+ * The circulation's graph is compressed: a node per (day, rule signature), where a signature
+ * is the set of composition rules that count a person, and a node per deviation level. An edge
+ * (x, s) -> (y, s) stands for the cheapest person of signature `s` who can move from `x` to
+ * `y`; (x, s) -> (x, s') trades a place of `s'` for one of `s` on day `x` where every rule
+ * still holds; (x, s) -> level and level -> (y, s) are the losing and the gaining side of a
+ * swap. Costs are wishes taken back minus wishes granted (each in {-2, 0, 2} per person-day).
+ * A negative cycle in the compressed graph is a set of moves that grants more wishes; when
+ * none is left, no such set exists: the wishes granted are optimal for the solver's counts
+ * per day and signature (exchanges change those counts only one day and two signatures at a
+ * time; see docs/living.md). Each cycle found is applied only after checking every rule, the
+ * flexible-work bounds and the deviation multiset on what it touched; the pipeline verifies
+ * the roster after this pass as well.
  */
 import { HOME, OFFICE, PIN_HOME, PIN_OFFICE, WISH_HOME, WISH_OFFICE, ruleMatches, weekOfficeBounds, type Agency, type Problem, type Roster } from "../domain/problem.js";
-
-/** +1 when the person wishes `mode` that day, -1 when they wish the other mode, 0 otherwise. */
-function wishFor(code: number, mode: number): number {
-  if (code === WISH_OFFICE) return mode === OFFICE ? 1 : -1;
-  if (code === WISH_HOME) return mode === HOME ? 1 : -1;
-  return 0;
-}
-
-/** Candidates of the other side tried for one person before giving up (keeps big classes linear). */
-const TRIES = 64;
+import { sharesTurns, shareBasis } from "../domain/shares.js";
 
 /**
- * Trade days between people of one week wherever that grants more wishes than it takes back
- * and every rule still holds. Changes `roster` in place.
+ * Grant wishes where that costs no objective 1-4, agency by agency (`skip`: agencies left as
+ * they are). Changes `roster` in place. Daily rotation only: in weekly rotation a person's
+ * week is one block.
  *
- * @returns the number of trades made (each moves four person-days)
+ * @returns the number of improving cycles applied
  * @example grantWishes(problem, roster) //=> 812
  */
 export function grantWishes(problem: Problem, roster: Roster, skip: ReadonlySet<string> = new Set()): number {
   if (problem.rotation !== "daily") return 0;
-  const weeks: number[][] = problem.calendar.weekStarts.map(() => []);
-  problem.calendar.week.forEach((w, d) => weeks[w].push(d));
-  let trades = 0;
+  let cycles = 0;
   for (const agency of problem.agencies) {
     if (agency.exempt || skip.has(agency.id)) continue;
-    const classes = new Map<string, number[]>();
+    // A gain needs a wish the roster does not grant.
+    if (!agency.people.some((p) => openWish(problem, roster, p))) continue;
+    cycles += new Circulation(problem, roster, agency).cancelCycles();
+  }
+  return cycles;
+}
+
+/** Whether a person who can move has a wish the roster does not grant. */
+function openWish(problem: Problem, roster: Roster, p: number): boolean {
+  const person = problem.people[p];
+  const requests = person.requests;
+  if (!requests || person.attendance === "fixed") return false;
+  const n = roster.days;
+  for (let d = 0; d < n; d++) {
+    const mode = roster.modes[p * n + d];
+    if ((requests[d] === WISH_OFFICE && mode === HOME) || (requests[d] === WISH_HOME && mode === OFFICE)) return true;
+  }
+  return false;
+}
+
+/** Flip cost of a person-day: wishes taken back minus granted if the mode flips, in {-2, 0, 2}. */
+function flipCost(code: number, mode: number): number {
+  if (code === WISH_OFFICE) return mode === OFFICE ? 2 : -2;
+  if (code === WISH_HOME) return mode === HOME ? 2 : -2;
+  return 0;
+}
+
+/** Flip costs are indexed 0, 1, 2 for -2, 0, 2. */
+const costIndex = (cost: number): number => (cost >> 1) + 1;
+const costOf = (index: number): number => 2 * index - 2;
+
+const EDGE_MOVE = 0;
+const EDGE_EXCHANGE = 1;
+const EDGE_LOSE = 2;
+const EDGE_GAIN = 3;
+
+interface Edge {
+  kind: number;
+  from: number;
+  to: number;
+  cost: number;
+  /** Move: days and signature; exchange: day and both signatures; lose/gain: day, signature, level. */
+  x: number;
+  y: number;
+  s: number;
+  level: number;
+}
+
+/** A deviation level: people who may lose a day (deviation K / W) and who may gain one (K / W - 1). */
+interface Level {
+  key: number;
+  node: number;
+  lose: Int32Array;
+  gain: Int32Array;
+  losers: number;
+  gainers: number;
+}
+
+/** The compressed residual graph of one agency, with the counts that say which edges exist. */
+class Circulation {
+  private readonly days: number;
+  private readonly modes: Uint8Array;
+  /** Agency people who can move (rotating or priority), by local index. */
+  private readonly people: number[] = [];
+  private readonly sig: Int32Array;
+  private readonly sigMembers: number[][] = [];
+  private readonly sigRules: boolean[][] = [];
+  private readonly rotating: Uint8Array;
+  /** Office days plus history (rotating people), for their deviation. */
+  private readonly total: Float64Array;
+  private readonly weight: Float64Array;
+  private readonly weightSum: number;
+  private readonly poolTotal: number;
+  private readonly ruleCount: Int32Array;
+  private readonly weeks: number;
+  private readonly weekCount: Int32Array | null;
+  private readonly weekBounds: ({ min: number; max: number } | null)[] | null;
+  /** Move counts: ((s * days + x) * days + y) * 9 + fromCost * 3 + toCost. */
+  private readonly move: Int32Array;
+  private readonly levels = new Map<number, Level>();
+  private readonly banned = new Set<string>();
+
+  constructor(private readonly problem: Problem, roster: Roster, private readonly agency: Agency) {
+    const n = (this.days = roster.days);
+    this.modes = roster.modes;
+    const sigIndex = new Map<string, number>();
+    const sigOf: number[] = [];
     for (const p of agency.people) {
       const person = problem.people[p];
-      if (person.attendance === "fixed" || !person.requests?.some((c) => c === WISH_OFFICE || c === WISH_HOME)) continue;
-      const key = person.attendance;
-      let members = classes.get(key);
-      if (!members) classes.set(key, (members = []));
-      members.push(p);
-    }
-    if (classes.size === 0) continue;
-    const rules = new RuleCounts(problem, roster, agency);
-    for (const members of classes.values()) {
-      if (members.length < 2) continue;
-      // Each move can open the way for the other: a few rounds until neither finds anything.
-      // Exchanges are cheap (one pass over the wishes not granted): repeated until none is
-      // left, before and after one round of trades (which cost a pass per pair of days).
-      const exchanges = (): number => {
-        let made = 0;
-        for (let again = 0; again < 6; again++) {
-          const exchanged = exchangeTotals(problem, roster, rules, members);
-          made += exchanged;
-          if (exchanged === 0) break;
-        }
-        return made;
-      };
-      trades += exchanges();
-      let traded = 0;
-      for (const days of weeks) traded += tradeWithinWeek(problem, roster, rules, members, days);
-      trades += traded;
-      if (traded > 0) trades += exchanges();
-    }
-  }
-  return trades;
-}
-
-/** Office counts of each composition rule of an agency per day, to keep every rule while trading. */
-class RuleCounts {
-  private readonly counts: Int32Array[];
-  /** Per person of the agency (by index in `problem.people`): which rules count them. */
-  private readonly matches = new Map<number, boolean[]>();
-
-  constructor(problem: Problem, roster: Roster, private readonly agency: Agency) {
-    const n = roster.days;
-    this.counts = agency.rules.map(() => new Int32Array(n));
-    for (const p of agency.people) {
-      const m = agency.rules.map((rule) => ruleMatches(rule, problem.people[p]));
-      this.matches.set(p, m);
-      for (let d = 0; d < n; d++) if (roster.modes[p * n + d] === OFFICE) m.forEach((yes, r) => yes && this.counts[r][d]++);
-    }
-  }
-
-  /** Whether every rule holds after `a` goes home and `b` comes in on `x`, and the other way on `y`. */
-  allows(a: number, b: number, x: number, y: number): boolean {
-    const ma = this.matches.get(a)!;
-    const mb = this.matches.get(b)!;
-    for (let r = 0; r < ma.length; r++) {
-      const delta = (mb[r] ? 1 : 0) - (ma[r] ? 1 : 0);
-      if (delta === 0) continue;
-      const rule = this.agency.rules[r];
-      for (const [d, change] of [[x, delta], [y, -delta]] as const) {
-        const count = this.counts[r][d] + change;
-        if (count < rule.min || (rule.max !== null && count > rule.max)) return false;
+      if (person.attendance === "fixed") continue;
+      const matches = agency.rules.map((rule) => ruleMatches(rule, person));
+      const key = matches.map((m) => (m ? "1" : "0")).join("");
+      let s = sigIndex.get(key);
+      if (s === undefined) {
+        sigIndex.set(key, (s = this.sigMembers.length));
+        this.sigMembers.push([]);
+        this.sigRules.push(matches);
       }
+      this.sigMembers[s].push(this.people.length);
+      sigOf.push(s);
+      this.people.push(p);
     }
-    return true;
-  }
-
-  /** Whether every rule holds after `a` goes home and `b` comes in on day `d`. */
-  allowsDay(a: number, b: number, d: number): boolean {
-    const ma = this.matches.get(a)!;
-    const mb = this.matches.get(b)!;
-    for (let r = 0; r < ma.length; r++) {
-      const delta = (mb[r] ? 1 : 0) - (ma[r] ? 1 : 0);
-      if (delta === 0) continue;
-      const rule = this.agency.rules[r];
-      const count = this.counts[r][d] + delta;
-      if (count < rule.min || (rule.max !== null && count > rule.max)) return false;
-    }
-    return true;
-  }
-
-  tradeDay(a: number, b: number, d: number): void {
-    const ma = this.matches.get(a)!;
-    const mb = this.matches.get(b)!;
-    for (let r = 0; r < ma.length; r++) this.counts[r][d] += (mb[r] ? 1 : 0) - (ma[r] ? 1 : 0);
-  }
-
-  trade(a: number, b: number, x: number, y: number): void {
-    const ma = this.matches.get(a)!;
-    const mb = this.matches.get(b)!;
-    for (let r = 0; r < ma.length; r++) {
-      const delta = (mb[r] ? 1 : 0) - (ma[r] ? 1 : 0);
-      this.counts[r][x] += delta;
-      this.counts[r][y] -= delta;
-    }
-  }
-}
-
-/**
- * Exchange totals between two people of equal weight on one day where that grants wishes
- * (see the module comment). Returns the number of exchanges made.
- */
-function exchangeTotals(problem: Problem, roster: Roster, rules: RuleCounts, members: readonly number[]): number {
-  const n = roster.days;
-  const modes = roster.modes;
-  // Per member: total (history + office) and weight (available days + prior workdays).
-  const total = new Int32Array(members.length);
-  const weight = new Int32Array(members.length);
-  members.forEach((p, i) => {
-    const person = problem.people[p];
-    let avail = 0;
-    let office = 0;
-    for (let d = 0; d < n; d++) {
-      if (person.leave !== null && person.leave[d] === 1) continue;
-      avail++;
-      if (modes[p * n + d] === OFFICE) office++;
-    }
-    total[i] = person.history + office;
-    weight[i] = avail + person.priorWorkdays;
-  });
-  // Flexible work: office days per person in every full week stay within their bounds.
-  const week = problem.calendar.week;
-  const weeks = problem.calendar.weekStarts.length;
-  const bounded = problem.perPerson !== null && problem.perPerson !== undefined;
-  const inWeek = bounded ? new Int32Array(members.length * weeks) : null;
-  const bounds = new Map<number, { min: number; max: number } | null>();
-  const boundsOf = (i: number, w: number) => {
-    const k = i * weeks + w;
-    if (!bounds.has(k)) bounds.set(k, weekOfficeBounds(problem, problem.people[members[i]], w));
-    return bounds.get(k)!;
-  };
-  if (inWeek !== null) {
-    members.forEach((p, i) => {
-      for (let d = 0; d < n; d++) if (modes[p * n + d] === OFFICE) inWeek[i * weeks + week[d]]++;
+    const m = this.people.length;
+    this.sig = Int32Array.from(sigOf);
+    this.rotating = new Uint8Array(m);
+    this.total = new Float64Array(m);
+    this.weight = new Float64Array(m);
+    let weightSum = 0;
+    let poolTotal = 0;
+    this.people.forEach((p, i) => {
+      const person = problem.people[p];
+      if (!sharesTurns(person)) return;
+      this.rotating[i] = 1;
+      const basis = shareBasis(person, n);
+      let office = 0;
+      for (let d = 0; d < n; d++) if (this.modes[p * n + d] === OFFICE) office++;
+      this.total[i] = basis.history + office;
+      this.weight[i] = basis.weight;
+      weightSum += basis.weight;
+      poolTotal += this.total[i];
     });
+    this.weightSum = weightSum;
+    this.poolTotal = poolTotal;
+    // Office counts of each rule per day, everyone of the agency included.
+    this.ruleCount = new Int32Array(agency.rules.length * n);
+    for (const p of agency.people) {
+      const person = problem.people[p];
+      agency.rules.forEach((rule, r) => {
+        if (!ruleMatches(rule, person)) return;
+        for (let d = 0; d < n; d++) if (this.modes[p * n + d] === OFFICE) this.ruleCount[r * n + d]++;
+      });
+    }
+    this.weeks = problem.calendar.weekStarts.length;
+    if (problem.perPerson) {
+      this.weekCount = new Int32Array(m * this.weeks);
+      this.weekBounds = [];
+      this.people.forEach((p, i) => {
+        for (let w = 0; w < this.weeks; w++) this.weekBounds!.push(weekOfficeBounds(problem, problem.people[p], w));
+        for (let d = 0; d < n; d++) if (this.modes[p * n + d] === OFFICE) this.weekCount![i * this.weeks + problem.calendar.week[d]]++;
+      });
+    } else {
+      this.weekCount = null;
+      this.weekBounds = null;
+    }
+    this.move = new Int32Array(this.sigMembers.length * n * n * 9);
+    for (let i = 0; i < m; i++) this.count(i, 1);
   }
-  const weekAllows = (i: number, j: number, d: number): boolean => {
-    if (inWeek === null) return true;
-    const w = week[d];
-    const a = boundsOf(i, w);
-    const b = boundsOf(j, w);
-    return (a === null || inWeek[i * weeks + w] - 1 >= a.min) && (b === null || inWeek[j * weeks + w] + 1 <= b.max);
-  };
-  // Per day, who has a wish the roster does not grant: office wishing home (goers), home wishing office (comers).
-  const goers: number[][] = Array.from({ length: n }, () => []);
-  const comers: number[][] = Array.from({ length: n }, () => []);
-  members.forEach((p, i) => {
-    const requests = problem.people[p].requests!;
+
+  /** The deviation of a rotating person from the fair share, times the sum of weights (a whole number). */
+  private scaledDeviation(i: number): number {
+    return this.total[i] * this.weightSum - this.poolTotal * this.weight[i];
+  }
+
+  /** Level keys: losing from deviation K, gaining into K (from K - W); priority people share level NaN-free key. */
+  private loseKey(i: number): number {
+    return this.rotating[i] ? this.scaledDeviation(i) : PRIORITY_LEVEL;
+  }
+
+  private gainKey(i: number): number {
+    return this.rotating[i] ? this.scaledDeviation(i) + this.weightSum : PRIORITY_LEVEL;
+  }
+
+  private level(key: number): Level {
+    let level = this.levels.get(key);
+    if (!level) {
+      const size = this.sigMembers.length * this.days * 3;
+      this.levels.set(key, (level = { key, node: -1, lose: new Int32Array(size), gain: new Int32Array(size), losers: 0, gainers: 0 }));
+    }
+    return level;
+  }
+
+  private movable(i: number, d: number): boolean {
+    const p = this.people[i];
+    const mode = this.modes[p * this.days + d];
+    if (mode !== OFFICE && mode !== HOME) return false;
+    const code = this.problem.people[p].requests?.[d];
+    return code !== PIN_OFFICE && code !== PIN_HOME;
+  }
+
+  private cost(i: number, d: number): number {
+    const p = this.people[i];
+    return flipCost(this.problem.people[p].requests?.[d] ?? 0, this.modes[p * this.days + d]);
+  }
+
+  /** Flexible work: whether the person may give up an office day in `d`'s week (gain one: `gain`). */
+  private weekAllows(i: number, d: number, gain: boolean): boolean {
+    if (this.weekCount === null) return true;
+    const w = this.problem.calendar.week[d];
+    const bounds = this.weekBounds![i * this.weeks + w];
+    if (bounds === null) return true;
+    const count = this.weekCount[i * this.weeks + w];
+    return gain ? count + 1 <= bounds.max : count - 1 >= bounds.min;
+  }
+
+  /** Add (`sign` 1) or remove (-1) the person's edges from the counts. */
+  private count(i: number, sign: number): void {
+    const n = this.days;
+    const s = this.sig[i];
+    const week = this.problem.calendar.week;
+    const office: number[] = [];
+    const home: number[] = [];
     for (let d = 0; d < n; d++) {
-      const mode = modes[p * n + d];
-      if (requests[d] === WISH_HOME && mode === OFFICE) goers[d].push(i);
-      else if (requests[d] === WISH_OFFICE && mode === HOME) comers[d].push(i);
+      if (!this.movable(i, d)) continue;
+      (this.modes[this.people[i] * n + d] === OFFICE ? office : home).push(d);
     }
-  });
-  // Weights and totals are whole numbers well below 2^20: one number keys the pair.
-  const key = (weightOf: number, totalOf: number): number => weightOf * 1_048_576 + totalOf;
-  let exchanges = 0;
-  for (let d = 0; d < n; d++) {
-    if (goers[d].length === 0 || comers[d].length === 0) continue;
-    const byKey = new Map<number, number[]>();
-    for (const j of comers[d]) {
-      if (!movable(problem, modes, n, members[j], d)) continue;
-      const k = key(weight[j], total[j]);
-      let list = byKey.get(k);
-      if (!list) byKey.set(k, (list = []));
-      list.push(j);
-    }
-    for (const i of goers[d]) {
-      const a = members[i];
-      if (!movable(problem, modes, n, a, d)) continue;
-      const list = byKey.get(key(weight[i], total[i] - 1));
-      if (!list || list.length === 0) continue;
-      const k = list.findIndex((j) => weekAllows(i, j, d) && rules.allowsDay(a, members[j], d));
-      if (k === -1) continue;
-      const j = list.splice(k, 1)[0];
-      const b = members[j];
-      modes[a * n + d] = HOME;
-      modes[b * n + d] = OFFICE;
-      rules.tradeDay(a, b, d);
-      total[i]--;
-      total[j]++;
-      if (inWeek !== null) {
-        inWeek[i * weeks + week[d]]--;
-        inWeek[j * weeks + week[d]]++;
+    if (office.length === 0 && home.length === 0) return;
+    const lose = this.level(this.loseKey(i));
+    const gain = this.level(this.gainKey(i));
+    for (const x of office) {
+      const cx = costIndex(this.cost(i, x));
+      const canLose = this.weekAllows(i, x, false);
+      const base = (s * n + x) * n;
+      for (const y of home) {
+        if (week[x] !== week[y] && !(canLose && this.weekAllows(i, y, true))) continue;
+        this.move[(base + y) * 9 + cx * 3 + costIndex(this.cost(i, y))] += sign;
       }
-      exchanges++;
+      if (canLose) {
+        lose.lose[(s * n + x) * 3 + cx] += sign;
+        lose.losers += sign;
+      }
+    }
+    for (const y of home) {
+      if (!this.weekAllows(i, y, true)) continue;
+      gain.gain[(s * n + y) * 3 + costIndex(this.cost(i, y))] += sign;
+      gain.gainers += sign;
     }
   }
-  return exchanges;
-}
 
-/** Free to move: not a leave day, not pinned. */
-function movable(problem: Problem, modes: Uint8Array, n: number, p: number, d: number): boolean {
-  const m = modes[p * n + d];
-  if (m !== OFFICE && m !== HOME) return false;
-  const code = problem.people[p].requests?.[d];
-  return code !== PIN_OFFICE && code !== PIN_HOME;
-}
-
-function tradeWithinWeek(problem: Problem, roster: Roster, rules: RuleCounts, members: readonly number[], days: readonly number[]): number {
-  const n = roster.days;
-  const modes = roster.modes;
-  const w = days.length;
-  // Only people with at least one movable office day and one movable home day can trade, and
-  // a trade gains only through someone with a wish not granted or a day with no wish.
-  const people = members.filter((p) => {
-    let office = false;
-    let home = false;
-    let open = false;
-    const requests = problem.people[p].requests!;
-    for (const d of days) {
-      if (!movable(problem, modes, n, p, d)) continue;
-      if (modes[p * n + d] === OFFICE) office = true;
-      else home = true;
-      if (wishFor(requests[d], modes[p * n + d]) <= 0) open = true;
+  /** Whether every rule holds on day `x` with one more office place of signature `s` and one fewer of `t`. */
+  private exchangeAllowed(x: number, s: number, t: number): boolean {
+    const rules = this.agency.rules;
+    for (let r = 0; r < rules.length; r++) {
+      const delta = (this.sigRules[s][r] ? 1 : 0) - (this.sigRules[t][r] ? 1 : 0);
+      if (delta === 0) continue;
+      const count = this.ruleCount[r * this.days + x] + delta;
+      if (count < rules[r].min || (rules[r].max !== null && count > rules[r].max!)) return false;
     }
-    return office && home && open;
-  });
-  if (people.length < 2) return 0;
-  const wish = people.map((p) => problem.people[p].requests!);
-  const aIds = new Int32Array(people.length);
-  const aGain = new Int8Array(people.length);
-  const bIds = new Int32Array(people.length);
-  const bGain = new Int8Array(people.length);
-  const used = new Uint8Array(people.length);
-  let trades = 0;
-  for (let pass = 0; pass < 2; pass++) {
-    let improved = false;
-    // Wishes not granted per day of the week: a trade gains only where someone has one.
-    const unmet = days.map((d) => people.reduce((k, p, i) => k + (wishFor(wish[i][d], modes[p * n + d]) < 0 ? 1 : 0), 0));
-    for (let i = 0; i < w; i++) {
-      for (let j = 0; j < w; j++) {
-        if (i === j || unmet[i] + unmet[j] === 0) continue;
-        const x = days[i];
-        const y = days[j];
-        // a: office on x, home on y (to go home on x, in on y); b the other way round. Gains in
-        // wishes (-4..4); both sides ordered by gain, best first (counting sort, stable).
-        let na = 0;
-        let nb = 0;
-        const aCount = new Int32Array(9);
-        const bCount = new Int32Array(9);
-        const gains = new Int8Array(people.length).fill(-9);
-        for (let k = 0; k < people.length; k++) {
-          const p = people[k];
-          const mx = modes[p * n + x];
-          const my = modes[p * n + y];
-          if (mx === my || !movable(problem, modes, n, p, x) || !movable(problem, modes, n, p, y)) continue;
-          const r = wish[k];
-          const gain = wishFor(r[x], my) - wishFor(r[x], mx) + wishFor(r[y], mx) - wishFor(r[y], my);
-          gains[k] = gain;
-          if (mx === OFFICE) aCount[gain + 4]++;
-          else bCount[gain + 4]++;
+    return true;
+  }
+
+  private edges(): { edges: Edge[]; nodes: number } {
+    const n = this.days;
+    const sigs = this.sigMembers.length;
+    const edges: Edge[] = [];
+    const node = (d: number, s: number): number => d * sigs + s;
+    for (let s = 0; s < sigs; s++) {
+      for (let x = 0; x < n; x++) {
+        for (let y = 0; y < n; y++) {
+          if (x === y) continue;
+          const at = ((s * n + x) * n + y) * 9;
+          let best = Infinity;
+          for (let k = 0; k < 9; k++) if (this.move[at + k] > 0) best = Math.min(best, costOf((k / 3) | 0) + costOf(k % 3));
+          if (best !== Infinity) edges.push({ kind: EDGE_MOVE, from: node(x, s), to: node(y, s), cost: best, x, y, s, level: 0 });
         }
-        const aStart = startsByGain(aCount);
-        const bStart = startsByGain(bCount);
-        for (let k = 0; k < people.length; k++) {
-          const g = gains[k];
-          if (g === -9) continue;
-          const p = people[k];
-          if (modes[p * n + x] === OFFICE) {
-            const at = aStart[g + 4]++;
-            aIds[at] = p;
-            aGain[at] = g;
-            na++;
-          } else {
-            const at = bStart[g + 4]++;
-            bIds[at] = p;
-            bGain[at] = g;
-            nb++;
+      }
+    }
+    for (let x = 0; x < n; x++) {
+      for (let s = 0; s < sigs; s++) {
+        for (let t = 0; t < sigs; t++) {
+          if (s === t || this.banned.has(`e${x},${s},${t}`) || !this.exchangeAllowed(x, s, t)) continue;
+          edges.push({ kind: EDGE_EXCHANGE, from: node(x, s), to: node(x, t), cost: 0, x, y: x, s, level: t });
+        }
+      }
+    }
+    let nodes = n * sigs;
+    for (const level of this.levels.values()) {
+      level.node = -1;
+      if (level.losers <= 0 || level.gainers <= 0) continue;
+      level.node = nodes++;
+      for (let s = 0; s < sigs; s++) {
+        for (let d = 0; d < n; d++) {
+          const at = (s * n + d) * 3;
+          for (let k = 0; k < 3; k++) {
+            if (level.lose[at + k] > 0 && !this.banned.has(`l${level.key},${s},${d}`)) {
+              edges.push({ kind: EDGE_LOSE, from: node(d, s), to: level.node, cost: costOf(k), x: d, y: d, s, level: level.key });
+              break;
+            }
           }
-        }
-        if (na === 0 || nb === 0 || aGain[0] + bGain[0] <= 0) continue;
-        used.fill(0, 0, nb);
-        let first = 0;
-        for (let ka = 0; ka < na && first < nb; ka++) {
-          const a = aIds[ka];
-          if (aGain[ka] + bGain[first] <= 0) break;
-          for (let k = first, tried = 0; k < nb && tried < TRIES; k++) {
-            if (used[k]) continue;
-            if (aGain[ka] + bGain[k] <= 0) break;
-            tried++;
-            const b = bIds[k];
-            if (!rules.allows(a, b, x, y)) continue;
-            modes[a * n + x] = HOME;
-            modes[a * n + y] = OFFICE;
-            modes[b * n + x] = OFFICE;
-            modes[b * n + y] = HOME;
-            rules.trade(a, b, x, y);
-            used[k] = 1;
-            while (first < nb && used[first]) first++;
-            trades++;
-            improved = true;
-            break;
+          for (let k = 0; k < 3; k++) {
+            if (level.gain[at + k] > 0 && !this.banned.has(`g${level.key},${s},${d}`)) {
+              edges.push({ kind: EDGE_GAIN, from: level.node, to: node(d, s), cost: costOf(k), x: d, y: d, s, level: level.key });
+              break;
+            }
           }
         }
       }
     }
-    if (!improved) break;
+    return { edges, nodes };
   }
-  return trades;
+
+  /** A negative cycle of the compressed graph (its edges in order), or null when none is left. */
+  private negativeCycle(): Edge[] | null {
+    const { edges, nodes } = this.edges();
+    const dist = new Float64Array(nodes);
+    const via = new Int32Array(nodes).fill(-1);
+    const stamp = new Int32Array(nodes);
+    for (let pass = 1; pass <= nodes + 1; pass++) {
+      let changed = false;
+      for (let e = 0; e < edges.length; e++) {
+        const edge = edges[e];
+        const candidate = dist[edge.from] + edge.cost;
+        if (candidate < dist[edge.to]) {
+          dist[edge.to] = candidate;
+          via[edge.to] = e;
+          changed = true;
+        }
+      }
+      if (!changed) return null;
+      // A cycle among the predecessors is a negative cycle: look for one after every pass.
+      stamp.fill(0);
+      for (let start = 0; start < nodes; start++) {
+        if (stamp[start] !== 0) continue;
+        let v = start;
+        while (v !== -1 && stamp[v] === 0) {
+          stamp[v] = start + 1;
+          v = via[v] === -1 ? -1 : edges[via[v]].from;
+        }
+        if (v === -1 || stamp[v] !== start + 1) continue;
+        const cycle: Edge[] = [];
+        let u = v;
+        do {
+          const edge = edges[via[u]];
+          cycle.push(edge);
+          u = edge.from;
+        } while (u !== v);
+        cycle.reverse();
+        if (cycle.reduce((sum, edge) => sum + edge.cost, 0) < 0) return cycle;
+      }
+    }
+    return null;
+  }
+
+  /** The person who makes an edge at its cost, in the roster as it stands (fewest reuses first). */
+  private personFor(edge: Edge, used: ReadonlySet<number>): number {
+    let fallback = -1;
+    const week = this.problem.calendar.week;
+    for (const i of this.sigMembers[edge.s]) {
+      let fits = false;
+      if (edge.kind === EDGE_MOVE) {
+        fits = this.movable(i, edge.x) && this.movable(i, edge.y)
+          && this.modes[this.people[i] * this.days + edge.x] === OFFICE && this.modes[this.people[i] * this.days + edge.y] === HOME
+          && this.cost(i, edge.x) + this.cost(i, edge.y) === edge.cost
+          && (week[edge.x] === week[edge.y] || (this.weekAllows(i, edge.x, false) && this.weekAllows(i, edge.y, true)));
+      } else if (edge.kind === EDGE_LOSE) {
+        fits = this.loseKey(i) === edge.level && this.movable(i, edge.x) && this.modes[this.people[i] * this.days + edge.x] === OFFICE
+          && this.cost(i, edge.x) === edge.cost && this.weekAllows(i, edge.x, false);
+      } else {
+        fits = this.gainKey(i) === edge.level && this.movable(i, edge.x) && this.modes[this.people[i] * this.days + edge.x] === HOME
+          && this.cost(i, edge.x) === edge.cost && this.weekAllows(i, edge.x, true);
+      }
+      if (!fits) continue;
+      if (!used.has(i)) return i;
+      if (fallback === -1) fallback = i;
+    }
+    return fallback;
+  }
+
+  /** Cancel negative cycles until none is left; returns how many were applied. */
+  cancelCycles(): number {
+    let applied = 0;
+    for (;;) {
+      const cycle = this.negativeCycle();
+      if (cycle === null) return applied;
+      if (this.apply(cycle)) {
+        applied++;
+        continue;
+      }
+      // The cycle broke a rule jointly (two exchanges on one day, one person twice): leave its
+      // exchange and swap edges out from now on; a cycle of plain moves alone ends the pass.
+      const special = cycle.filter((edge) => edge.kind !== EDGE_MOVE);
+      if (special.length === 0) return applied;
+      for (const edge of special) {
+        this.banned.add(edge.kind === EDGE_EXCHANGE ? `e${edge.x},${edge.s},${edge.level}` : `${edge.kind === EDGE_LOSE ? "l" : "g"}${edge.level},${edge.s},${edge.x}`);
+      }
+    }
+  }
+
+  /** Apply a cycle's flips if every check holds on what it touched; otherwise leave the roster as it was. */
+  private apply(cycle: Edge[]): boolean {
+    const n = this.days;
+    // People chosen against the roster before the cycle: their person-days are then disjoint
+    // where one person serves two edges, so the cycle's cost is what it grants.
+    const used = new Set<number>();
+    const flips: Array<[number, number]> = [];
+    for (const edge of cycle) {
+      if (edge.kind === EDGE_EXCHANGE) continue;
+      const i = this.personFor(edge, used);
+      if (i === -1) return false;
+      used.add(i);
+      if (edge.kind === EDGE_MOVE) flips.push([i, edge.x], [i, edge.y]);
+      else flips.push([i, edge.x]);
+    }
+    const people = [...used];
+    const rotatingDeviations = (): number[] => people.filter((i) => this.rotating[i]).map((i) => this.scaledDeviation(i)).sort((a, b) => a - b);
+    const priorityDays = (): number => people.reduce((sum, i) => sum + (this.rotating[i] ? 0 : this.officeDays(i)), 0);
+    const deviationsBefore = rotatingDeviations();
+    const priorityBefore = priorityDays();
+    const touchedDays = [...new Set(flips.map(([, d]) => d))];
+    const rulesBefore = touchedDays.map((d) => this.agency.rules.map((_, r) => this.ruleCount[r * n + d]));
+    for (const i of people) this.count(i, -1);
+    const flip = (): void => {
+      for (const [i, d] of flips) this.flip(i, d);
+    };
+    flip();
+    const ok = this.rulesHold(touchedDays, rulesBefore)
+      && this.weeksHold(people, flips)
+      && priorityDays() === priorityBefore
+      && rotatingDeviations().every((value, k) => value === deviationsBefore[k]);
+    if (!ok) flip();
+    for (const i of people) this.count(i, 1);
+    return ok;
+  }
+
+  private officeDays(i: number): number {
+    let office = 0;
+    for (let d = 0; d < this.days; d++) if (this.modes[this.people[i] * this.days + d] === OFFICE) office++;
+    return office;
+  }
+
+  /** Flip one person-day between office and home, keeping totals and counts in step. */
+  private flip(i: number, d: number): void {
+    const n = this.days;
+    const p = this.people[i];
+    const toOffice = this.modes[p * n + d] === HOME;
+    this.modes[p * n + d] = toOffice ? OFFICE : HOME;
+    const delta = toOffice ? 1 : -1;
+    if (this.rotating[i]) this.total[i] += delta;
+    const rules = this.agency.rules;
+    for (let r = 0; r < rules.length; r++) if (this.sigRules[this.sig[i]][r]) this.ruleCount[r * n + d] += delta;
+    if (this.weekCount !== null) this.weekCount[i * this.weeks + this.problem.calendar.week[d]] += delta;
+  }
+
+  /** Every rule within bounds on the touched days, or as it was before. */
+  private rulesHold(days: number[], before: number[][]): boolean {
+    const rules = this.agency.rules;
+    return days.every((d, k) => rules.every((rule, r) => {
+      const count = this.ruleCount[r * this.days + d];
+      return count === before[k][r] || (count >= rule.min && (rule.max === null || count <= rule.max));
+    }));
+  }
+
+  /** Flexible work: every touched person's touched weeks within their bounds. */
+  private weeksHold(people: number[], flips: Array<[number, number]>): boolean {
+    if (this.weekCount === null) return true;
+    const week = this.problem.calendar.week;
+    return people.every((i) => flips.every(([j, d]) => {
+      if (j !== i) return true;
+      const bounds = this.weekBounds![i * this.weeks + week[d]];
+      const count = this.weekCount![i * this.weeks + week[d]];
+      return bounds === null || (count >= bounds.min && count <= bounds.max);
+    }));
+  }
 }
 
-/** Where each gain's run starts when ordered from gain 4 down to -4, from the count per gain (`counts[gain + 4]`). */
-function startsByGain(counts: Int32Array): Int32Array {
-  const starts = new Int32Array(9);
-  let at = 0;
-  for (let g = 8; g >= 0; g--) {
-    starts[g] = at;
-    at += counts[g];
-  }
-  return starts;
-}
+/** The one level of health-priority people (their days are summed, never shared). */
+const PRIORITY_LEVEL = Number.MAX_SAFE_INTEGER;
