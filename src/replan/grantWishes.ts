@@ -8,20 +8,23 @@
  * another whose deviation from the fair share is exactly one day lower (`dev_i = dev_j + 1`:
  * the two swap deviations, so the multiset of deviations, objectives 3 and 4, is unchanged;
  * for health-priority people, whose days are only summed by objective 2, any two). Each day
- * keeps its office count (objective 1), each person's total changes only by such swaps.
+ * keeps its office count (objective 1); a person's total changes only by such swaps.
  *
- * The circulation's graph is compressed: a node per (day, rule signature), where a signature
- * is the set of composition rules that count a person, and a node per deviation level. An edge
- * (x, s) -> (y, s) stands for the cheapest person of signature `s` who can move from `x` to
- * `y`; (x, s) -> (x, s') trades a place of `s'` for one of `s` on day `x` where every rule
- * still holds; (x, s) -> level and level -> (y, s) are the losing and the gaining side of a
- * swap. Costs are wishes taken back minus wishes granted (each in {-2, 0, 2} per person-day).
- * A negative cycle in the compressed graph is a set of moves that grants more wishes; when
- * none is left, no such set exists: the wishes granted are optimal for the solver's counts
- * per day and signature (exchanges change those counts only one day and two signatures at a
- * time; see docs/living.md). Each cycle found is applied only after checking every rule, the
- * flexible-work bounds and the deviation multiset on what it touched; the pipeline verifies
- * the roster after this pass as well.
+ * The graph is compressed: a node per (day, rule signature), where a signature is the set of
+ * composition rules that count a person, and a node per deviation level. (x, s) -> (y, s)
+ * stands for the cheapest person of signature `s` who can move from `x` to `y`; (x, s) ->
+ * level and level -> (y, s) are the losing and the gaining side of a swap. Costs are wishes
+ * taken back minus wishes granted (each in {-2, 0, 2} per person-day). On each day, the
+ * rules sit above the signatures as a tree when they are laminar (disjoint or nested, as in
+ * every policy of the seeds: a rank's rule inside a unit, units side by side); a path through
+ * the tree moves an office place from one signature to another, each tree edge present while
+ * its rule stays within bounds. The circulation is then exact: when no negative cycle is left,
+ * no set of changes that keeps objectives 1-4 by the moves above grants more wishes. Rules
+ * that cross (a rank rule and a unit rule counting people of both) are not a network: there a
+ * place passes between two signatures only where every rule allows that one exchange, and the
+ * result can fall short of the optimum (docs/living.md). Each cycle is applied only after the
+ * rules, the flexible-work bounds and the deviation multiset are checked on what it touched,
+ * and the pipeline verifies the roster after this pass as well.
  */
 import { HOME, OFFICE, PIN_HOME, PIN_OFFICE, WISH_HOME, WISH_OFFICE, ruleMatches, weekOfficeBounds, type Agency, type Problem, type Roster } from "../domain/problem.js";
 import { sharesTurns, shareBasis } from "../domain/shares.js";
@@ -66,21 +69,26 @@ function flipCost(code: number, mode: number): number {
   return 0;
 }
 
+/** The key of a list of `personFor`: signature, day, mode and flip cost index. */
+const listKey = (s: number, d: number, mode: number, t: number, days: number): number => ((s * days + d) * 2 + mode) * 3 + t;
+
 /** Flip costs are indexed 0, 1, 2 for -2, 0, 2. */
 const costIndex = (cost: number): number => (cost >> 1) + 1;
 const costOf = (index: number): number => 2 * index - 2;
 
+/** Edge kinds: a person moves a day; a place passes between signatures (crossing rules; laminar rules: a tree edge); a swap's losing and gaining side. */
 const EDGE_MOVE = 0;
 const EDGE_EXCHANGE = 1;
 const EDGE_LOSE = 2;
 const EDGE_GAIN = 3;
+const EDGE_TREE = 4;
 
 interface Edge {
   kind: number;
   from: number;
   to: number;
   cost: number;
-  /** Move: days and signature; exchange: day and both signatures; lose/gain: day, signature, level. */
+  /** Move: days and signature; exchange: day and both signatures (`level` the second); lose/gain: day, signature, level key. */
   x: number;
   y: number;
   s: number;
@@ -95,6 +103,8 @@ interface Level {
   gain: Int32Array;
   losers: number;
   gainers: number;
+  /** Who may lose (office) or gain (home) a day here, by `listKey` (see `personFor`). */
+  lists: Map<number, number[]>;
 }
 
 /** The compressed residual graph of one agency, with the counts that say which edges exist. */
@@ -119,7 +129,12 @@ class Circulation {
   /** Move counts: ((s * days + x) * days + y) * 9 + fromCost * 3 + toCost. */
   private readonly move: Int32Array;
   private readonly levels = new Map<number, Level>();
+  private readonly scratch: { office: Int32Array; home: Int32Array; costs: Int32Array; allows: Uint8Array };
+  /** The rules as a tree when they are laminar (see `laminarTree`); null otherwise. */
+  private readonly tree: RuleTree | null;
   private readonly banned = new Set<string>();
+  /** Who can make each move cell (same index as `move`; see `personFor`). */
+  private readonly moveLists: (number[] | undefined)[] = [];
 
   constructor(private readonly problem: Problem, roster: Roster, private readonly agency: Agency) {
     const n = (this.days = roster.days);
@@ -183,8 +198,13 @@ class Circulation {
       this.weekCount = null;
       this.weekBounds = null;
     }
+    this.scratch = { office: new Int32Array(n), home: new Int32Array(n), costs: new Int32Array(n), allows: new Uint8Array(n) };
+    this.tree = laminarTree(this.sigRules, agency.rules.length);
     this.move = new Int32Array(this.sigMembers.length * n * n * 9);
-    for (let i = 0; i < m; i++) this.count(i, 1);
+    for (let i = 0; i < m; i++) {
+      this.count(i, 1);
+      for (let d = 0; d < n; d++) this.enlist(i, d);
+    }
   }
 
   /** The deviation of a rotating person from the fair share, times the sum of weights (a whole number). */
@@ -205,7 +225,7 @@ class Circulation {
     let level = this.levels.get(key);
     if (!level) {
       const size = this.sigMembers.length * this.days * 3;
-      this.levels.set(key, (level = { key, node: -1, lose: new Int32Array(size), gain: new Int32Array(size), losers: 0, gainers: 0 }));
+      this.levels.set(key, (level = { key, node: -1, lose: new Int32Array(size), gain: new Int32Array(size), losers: 0, gainers: 0, lists: new Map() }));
     }
     return level;
   }
@@ -238,31 +258,51 @@ class Circulation {
     const n = this.days;
     const s = this.sig[i];
     const week = this.problem.calendar.week;
-    const office: number[] = [];
-    const home: number[] = [];
+    const p = this.people[i];
+    const requests = this.problem.people[p].requests;
+    // Free days by mode, with their flip cost index and flexible-work allowance (scratch arrays).
+    const { office, home, costs, allows } = this.scratch;
+    let offices = 0;
+    let homes = 0;
     for (let d = 0; d < n; d++) {
-      if (!this.movable(i, d)) continue;
-      (this.modes[this.people[i] * n + d] === OFFICE ? office : home).push(d);
+      const mode = this.modes[p * n + d];
+      const code = requests?.[d] ?? 0;
+      if ((mode !== OFFICE && mode !== HOME) || code === PIN_OFFICE || code === PIN_HOME) continue;
+      costs[d] = costIndex(flipCost(code, mode));
+      if (mode === OFFICE) {
+        office[offices++] = d;
+        allows[d] = this.weekAllows(i, d, false) ? 1 : 0;
+      } else {
+        home[homes++] = d;
+        allows[d] = this.weekAllows(i, d, true) ? 1 : 0;
+      }
     }
-    if (office.length === 0 && home.length === 0) return;
+    if (offices === 0 && homes === 0) return;
     const lose = this.level(this.loseKey(i));
     const gain = this.level(this.gainKey(i));
-    for (const x of office) {
-      const cx = costIndex(this.cost(i, x));
-      const canLose = this.weekAllows(i, x, false);
+    for (let a = 0; a < offices; a++) {
+      const x = office[a];
+      const cx = costs[x];
       const base = (s * n + x) * n;
-      for (const y of home) {
-        if (week[x] !== week[y] && !(canLose && this.weekAllows(i, y, true))) continue;
-        this.move[(base + y) * 9 + cx * 3 + costIndex(this.cost(i, y))] += sign;
+      for (let b = 0; b < homes; b++) {
+        const y = home[b];
+        if (week[x] !== week[y] && !(allows[x] === 1 && allows[y] === 1)) continue;
+        const k = cx * 3 + costs[y];
+        const cell = (base + y) * 9 + k;
+        this.move[cell] += sign;
+        // Listed where the move is cheap; at the dearest cost (two granted wishes) nearly
+        // anyone fits, and personFor scans the signature instead of keeping a list.
+        if (sign > 0 && k !== 8) (this.moveLists[cell] ??= []).push(i);
       }
-      if (canLose) {
+      if (allows[x] === 1) {
         lose.lose[(s * n + x) * 3 + cx] += sign;
         lose.losers += sign;
       }
     }
-    for (const y of home) {
-      if (!this.weekAllows(i, y, true)) continue;
-      gain.gain[(s * n + y) * 3 + costIndex(this.cost(i, y))] += sign;
+    for (let b = 0; b < homes; b++) {
+      const y = home[b];
+      if (allows[y] === 0) continue;
+      gain.gain[(s * n + y) * 3 + costs[y]] += sign;
       gain.gainers += sign;
     }
   }
@@ -295,15 +335,40 @@ class Circulation {
         }
       }
     }
-    for (let x = 0; x < n; x++) {
-      for (let s = 0; s < sigs; s++) {
-        for (let t = 0; t < sigs; t++) {
-          if (s === t || this.banned.has(`e${x},${s},${t}`) || !this.exchangeAllowed(x, s, t)) continue;
-          edges.push({ kind: EDGE_EXCHANGE, from: node(x, s), to: node(x, t), cost: 0, x, y: x, s, level: t });
+    let nodes = n * sigs;
+    const tree = this.tree;
+    if (tree !== null) {
+      // Laminar rules: per day a tree of rule nodes above the signatures. Going up from a rule
+      // node is one more office place counted by the rule, coming down one fewer; each edge
+      // exists while the rule stays within its bounds, so any cycle keeps every rule.
+      const ruleNode = (d: number, k: number): number => n * sigs + d * (tree.rules.length + 1) + k;
+      const rules = this.agency.rules;
+      for (let x = 0; x < n; x++) {
+        for (let s = 0; s < sigs; s++) {
+          const up = ruleNode(x, tree.sigParent[s]);
+          edges.push({ kind: EDGE_TREE, from: node(x, s), to: up, cost: 0, x, y: x, s, level: 0 });
+          edges.push({ kind: EDGE_TREE, from: up, to: node(x, s), cost: 0, x, y: x, s, level: 0 });
+        }
+        tree.rules.forEach((r, k) => {
+          const count = this.ruleCount[r * n + x];
+          const within = (c: number): boolean => c >= rules[r].min && (rules[r].max === null || c <= rules[r].max!);
+          const here = ruleNode(x, k);
+          const parent = ruleNode(x, tree.ruleParent[k]);
+          if (within(count + 1)) edges.push({ kind: EDGE_TREE, from: here, to: parent, cost: 0, x, y: x, s: 0, level: 0 });
+          if (within(count - 1)) edges.push({ kind: EDGE_TREE, from: parent, to: here, cost: 0, x, y: x, s: 0, level: 0 });
+        });
+      }
+      nodes += n * (tree.rules.length + 1);
+    } else {
+      for (let x = 0; x < n; x++) {
+        for (let s = 0; s < sigs; s++) {
+          for (let t = 0; t < sigs; t++) {
+            if (s === t || this.banned.has(`e${x},${s},${t}`) || !this.exchangeAllowed(x, s, t)) continue;
+            edges.push({ kind: EDGE_EXCHANGE, from: node(x, s), to: node(x, t), cost: 0, x, y: x, s, level: t });
+          }
         }
       }
     }
-    let nodes = n * sigs;
     for (const level of this.levels.values()) {
       level.node = -1;
       if (level.losers <= 0 || level.gainers <= 0) continue;
@@ -371,29 +436,125 @@ class Circulation {
     return null;
   }
 
-  /** The person who makes an edge at its cost, in the roster as it stands (fewest reuses first). */
+  /** Whether person `i` makes `edge` at its cost, in the roster as it stands. */
+  private fits(i: number, edge: Edge): boolean {
+    const at = this.people[i] * this.days;
+    if (edge.kind === EDGE_MOVE) {
+      return this.modes[at + edge.x] === OFFICE && this.modes[at + edge.y] === HOME && this.movable(i, edge.x) && this.movable(i, edge.y)
+        && this.cost(i, edge.x) + this.cost(i, edge.y) === edge.cost
+        && (this.problem.calendar.week[edge.x] === this.problem.calendar.week[edge.y] || (this.weekAllows(i, edge.x, false) && this.weekAllows(i, edge.y, true)));
+    }
+    if (edge.kind === EDGE_LOSE) {
+      return this.modes[at + edge.x] === OFFICE && this.loseKey(i) === edge.level && this.movable(i, edge.x)
+        && this.cost(i, edge.x) === edge.cost && this.weekAllows(i, edge.x, false);
+    }
+    return this.modes[at + edge.x] === HOME && this.gainKey(i) === edge.level && this.movable(i, edge.x)
+      && this.cost(i, edge.x) === edge.cost && this.weekAllows(i, edge.x, true);
+  }
+
+  /**
+   * The person who makes an edge at its cost (one not yet used by the cycle where there is
+   * one), found through the lists of who is in the office (or at home) on a day at a flip
+   * cost: the shorter of the two lists an edge can be read from. Entries that no longer hold
+   * (the person flipped since) are dropped as they are met.
+   */
   private personFor(edge: Edge, used: ReadonlySet<number>): number {
+    const found = this.listedPersonFor(edge, used);
+    if (found !== -1) return found;
+    // The counts say someone makes the edge: the lists should have found them; scan to be sure.
     let fallback = -1;
-    const week = this.problem.calendar.week;
     for (const i of this.sigMembers[edge.s]) {
-      let fits = false;
-      if (edge.kind === EDGE_MOVE) {
-        fits = this.movable(i, edge.x) && this.movable(i, edge.y)
-          && this.modes[this.people[i] * this.days + edge.x] === OFFICE && this.modes[this.people[i] * this.days + edge.y] === HOME
-          && this.cost(i, edge.x) + this.cost(i, edge.y) === edge.cost
-          && (week[edge.x] === week[edge.y] || (this.weekAllows(i, edge.x, false) && this.weekAllows(i, edge.y, true)));
-      } else if (edge.kind === EDGE_LOSE) {
-        fits = this.loseKey(i) === edge.level && this.movable(i, edge.x) && this.modes[this.people[i] * this.days + edge.x] === OFFICE
-          && this.cost(i, edge.x) === edge.cost && this.weekAllows(i, edge.x, false);
-      } else {
-        fits = this.gainKey(i) === edge.level && this.movable(i, edge.x) && this.modes[this.people[i] * this.days + edge.x] === HOME
-          && this.cost(i, edge.x) === edge.cost && this.weekAllows(i, edge.x, true);
-      }
-      if (!fits) continue;
+      if (!this.fits(i, edge)) continue;
       if (!used.has(i)) return i;
       if (fallback === -1) fallback = i;
     }
     return fallback;
+  }
+
+  private listedPersonFor(edge: Edge, used: ReadonlySet<number>): number {
+    const n = this.days;
+    const s = edge.s;
+    let fallback = -1;
+    const scan = (list: number[] | undefined, mode: number, d: number, t: number, level: number | null = null): number => {
+      if (list === undefined) return -1;
+      for (let k = 0; k < list.length; k++) {
+        const i = list[k];
+        if (this.modes[this.people[i] * n + d] !== mode || !this.movable(i, d) || costIndex(this.cost(i, d)) !== t
+          || (level !== null && (mode === OFFICE ? this.loseKey(i) : this.gainKey(i)) !== level)) {
+          list[k] = list[list.length - 1];
+          list.pop();
+          k--;
+          continue;
+        }
+        if (!this.fits(i, edge)) continue;
+        if (!used.has(i)) return i;
+        if (fallback === -1) fallback = i;
+      }
+      return -1;
+    };
+    if (edge.kind === EDGE_MOVE) {
+      const at = ((s * n + edge.x) * n + edge.y) * 9;
+      for (let k = 0; k < 9; k++) {
+        if (this.move[at + k] <= 0 || costOf((k / 3) | 0) + costOf(k % 3) !== edge.cost) continue;
+        if (k === 8) {
+          for (const i of this.sigMembers[s]) {
+            if (!this.fits(i, edge)) continue;
+            if (!used.has(i)) return i;
+            if (fallback === -1) fallback = i;
+          }
+          continue;
+        }
+        const list = this.moveLists[at + k];
+        if (list === undefined) continue;
+        for (let j = 0; j < list.length; j++) {
+          const i = list[j];
+          if (!this.fits(i, edge)) {
+            // Flipped since it was listed (it is listed again where it now fits).
+            list[j] = list[list.length - 1];
+            list.pop();
+            j--;
+            continue;
+          }
+          if (!used.has(i)) return i;
+          if (fallback === -1) fallback = i;
+        }
+      }
+      return fallback;
+    }
+    const t = costIndex(edge.cost);
+    const mode = edge.kind === EDGE_LOSE ? OFFICE : HOME;
+    const found = scan(this.levels.get(edge.level)?.lists.get(listKey(s, edge.x, mode, t, n)), mode, edge.x, t, edge.level);
+    return found !== -1 ? found : fallback;
+  }
+
+  /** Enter a person-day in the list of its day, mode and flip cost. */
+  private enlist(i: number, d: number): void {
+    if (!this.movable(i, d)) return;
+    const n = this.days;
+    const mode = this.modes[this.people[i] * n + d];
+    const key = listKey(this.sig[i], d, mode, costIndex(this.cost(i, d)), n);
+    const lists = this.level(mode === OFFICE ? this.loseKey(i) : this.gainKey(i)).lists;
+    let list = lists.get(key);
+    if (!list) lists.set(key, (list = []));
+    list.push(i);
+  }
+
+  /** Whether an edge of an earlier graph is still in the graph at its cost (applying a cycle again). */
+  private stillThere(edge: Edge): boolean {
+    const n = this.days;
+    if (edge.kind === EDGE_MOVE) {
+      const at = ((edge.s * n + edge.x) * n + edge.y) * 9;
+      for (let k = 0; k < 9; k++) if (this.move[at + k] > 0 && costOf((k / 3) | 0) + costOf(k % 3) === edge.cost) return true;
+      return false;
+    }
+    if (edge.kind === EDGE_LOSE || edge.kind === EDGE_GAIN) {
+      const level = this.levels.get(edge.level);
+      const counts = edge.kind === EDGE_LOSE ? level?.lose : level?.gain;
+      return counts !== undefined && counts[(edge.s * n + edge.x) * 3 + costIndex(edge.cost)] > 0;
+    }
+    if (edge.kind === EDGE_EXCHANGE) return this.exchangeAllowed(edge.x, edge.s, edge.level);
+    // Tree edges: the rule checks of the cycle as a whole (rulesHold) decide.
+    return true;
   }
 
   /** Cancel negative cycles until none is left; returns how many were applied. */
@@ -404,11 +565,13 @@ class Circulation {
       if (cycle === null) return applied;
       if (this.apply(cycle)) {
         applied++;
+        // The same cycle often gains again with other people: apply it while it does.
+        while (this.apply(cycle)) applied++;
         continue;
       }
       // The cycle broke a rule jointly (two exchanges on one day, one person twice): leave its
       // exchange and swap edges out from now on; a cycle of plain moves alone ends the pass.
-      const special = cycle.filter((edge) => edge.kind !== EDGE_MOVE);
+      const special = cycle.filter((edge) => edge.kind === EDGE_EXCHANGE || edge.kind === EDGE_LOSE || edge.kind === EDGE_GAIN);
       if (special.length === 0) return applied;
       for (const edge of special) {
         this.banned.add(edge.kind === EDGE_EXCHANGE ? `e${edge.x},${edge.s},${edge.level}` : `${edge.kind === EDGE_LOSE ? "l" : "g"}${edge.level},${edge.s},${edge.x}`);
@@ -419,12 +582,13 @@ class Circulation {
   /** Apply a cycle's flips if every check holds on what it touched; otherwise leave the roster as it was. */
   private apply(cycle: Edge[]): boolean {
     const n = this.days;
+    if (!cycle.every((edge) => this.stillThere(edge))) return false;
     // People chosen against the roster before the cycle: their person-days are then disjoint
     // where one person serves two edges, so the cycle's cost is what it grants.
     const used = new Set<number>();
     const flips: Array<[number, number]> = [];
     for (const edge of cycle) {
-      if (edge.kind === EDGE_EXCHANGE) continue;
+      if (edge.kind === EDGE_EXCHANGE || edge.kind === EDGE_TREE) continue;
       const i = this.personFor(edge, used);
       if (i === -1) return false;
       used.add(i);
@@ -435,6 +599,8 @@ class Circulation {
     const rotatingDeviations = (): number[] => people.filter((i) => this.rotating[i]).map((i) => this.scaledDeviation(i)).sort((a, b) => a - b);
     const priorityDays = (): number => people.reduce((sum, i) => sum + (this.rotating[i] ? 0 : this.officeDays(i)), 0);
     const deviationsBefore = rotatingDeviations();
+    const before = new Map(people.map((i) => [i, this.scaledDeviation(i)]));
+    const deviationChanged = (i: number): boolean => before.get(i) !== this.scaledDeviation(i);
     const priorityBefore = priorityDays();
     const touchedDays = [...new Set(flips.map(([, d]) => d))];
     const rulesBefore = touchedDays.map((d) => this.agency.rules.map((_, r) => this.ruleCount[r * n + d]));
@@ -449,6 +615,13 @@ class Circulation {
       && rotatingDeviations().every((value, k) => value === deviationsBefore[k]);
     if (!ok) flip();
     for (const i of people) this.count(i, 1);
+    if (ok) {
+      // Flipped days change list; a changed total changes the person's levels on every day.
+      for (const i of people) {
+        if (this.rotating[i] && deviationChanged(i)) for (let d = 0; d < n; d++) this.enlist(i, d);
+      }
+      for (const [i, d] of flips) this.enlist(i, d);
+    }
     return ok;
   }
 
@@ -491,6 +664,45 @@ class Circulation {
       return bounds === null || (count >= bounds.min && count <= bounds.max);
     }));
   }
+}
+
+/** Laminar rules over the signatures of an agency, as a tree (`rules`: rule indices, parents by position; the root is `rules.length`). */
+interface RuleTree {
+  rules: number[];
+  ruleParent: number[];
+  sigParent: number[];
+}
+
+/**
+ * The rules as a tree when every two of them count disjoint or nested sets of signatures (a
+ * rank's rule inside a unit, units side by side): then the office counts of all rules on a day
+ * move exactly as flows along the tree. Rules that count no signature never move and are left
+ * out. Null when two rules cross (a rank rule and a unit rule over people of both): the graph
+ * then has single exchanges, checked rule by rule, and the cycle check of the whole.
+ */
+function laminarTree(sigRules: readonly boolean[][], ruleCount: number): RuleTree | null {
+  const sets = Array.from({ length: ruleCount }, (_, r) => sigRules.map((m, s) => (m[r] ? s : -1)).filter((s) => s >= 0));
+  const rules = sets.map((set, r) => (set.length > 0 ? r : -1)).filter((r) => r >= 0);
+  const contains = (a: number, b: number): boolean => sets[b].every((s) => sigRules[s][a]);
+  for (let i = 0; i < rules.length; i++) {
+    for (let j = i + 1; j < rules.length; j++) {
+      const a = rules[i];
+      const b = rules[j];
+      const meet = sets[a].some((s) => sigRules[s][b]);
+      if (meet && !contains(a, b) && !contains(b, a)) return null;
+    }
+  }
+  // Larger sets first (ties by rule order), so each rule's parent is the last earlier rule holding it.
+  rules.sort((a, b) => sets[b].length - sets[a].length || a - b);
+  const ruleParent = rules.map((r, k) => {
+    for (let j = k - 1; j >= 0; j--) if (contains(rules[j], r)) return j;
+    return rules.length;
+  });
+  const sigParent = sigRules.map((m) => {
+    for (let k = rules.length - 1; k >= 0; k--) if (m[rules[k]]) return k;
+    return rules.length;
+  });
+  return { rules, ruleParent, sigParent };
 }
 
 /** The one level of health-priority people (their days are summed, never shared). */
