@@ -11,7 +11,7 @@ import type { Agency, Problem } from "../../src/domain/problem.js";
 import { ruleMatches } from "../../src/domain/problem.js";
 import { daysByWeek } from "../../src/calendar/workdays.js";
 import { RANKS, type Rank } from "../../src/domain/values.js";
-import { pinnedModes, PINNED_NONE, PINNED_OFFICE, type Pinned } from "./pins.js";
+import { pinnedModes, PINNED_HOME, PINNED_NONE, PINNED_OFFICE, type Pinned } from "./pins.js";
 
 export interface RotatingClass {
   /** Index of the class inside its agency. */
@@ -53,7 +53,7 @@ export interface AgencyStructure {
   fixedOffice: Int32Array;
   /** For each rule, fixed people it counts in the office on each day. */
   fixedMatch: Int32Array[];
-  /** People available (not on leave) on each day, all attendances. */
+  /** People available (not on leave, not pinned home) on each day, all attendances. */
   available: Int32Array;
   /** For each rule, available people it counts on each day. */
   availableMatch: Int32Array[];
@@ -86,11 +86,16 @@ export function agencyStructure(problem: Problem, agency: Agency): AgencyStructu
     const pins = fixed ? null : pinnedModes(problem, person);
     if (pins !== null) {
       pinned.set(p, pins);
-      // A pinned office day is a fixed office day for every count; a pinned day is never chosen.
+      // A pinned office day is a fixed office day for every count; a pinned day is never chosen,
+      // and a pinned home day is no day the person is available for the office.
       for (let d = 0; d < days; d++) {
-        if (pins.modes[d] !== PINNED_OFFICE) continue;
-        fixedOffice[d]++;
-        for (let r = 0; r < matches.length; r++) if (matches[r]) fixedMatch[r][d]++;
+        if (pins.modes[d] === PINNED_OFFICE) {
+          fixedOffice[d]++;
+          for (let r = 0; r < matches.length; r++) if (matches[r]) fixedMatch[r][d]++;
+        } else if (pins.modes[d] === PINNED_HOME) {
+          available[d]--;
+          for (let r = 0; r < matches.length; r++) if (matches[r]) availableMatch[r][d]--;
+        }
       }
     }
     if (person.leave === null) {

@@ -290,9 +290,10 @@ class Circulation {
         const k = cx * 3 + costs[y];
         const cell = (base + y) * 9 + k;
         this.move[cell] += sign;
-        // Listed where the move is cheap; at the dearest cost (two granted wishes) nearly
-        // anyone fits, and personFor scans the signature instead of keeping a list.
-        if (sign > 0 && k !== 8) (this.moveLists[cell] ??= []).push(i);
+        // Listed where the move grants a wish (a side costs -2): few people, wanted often.
+        // Elsewhere (no wish, or wishes granted on both days) most people fit, and personFor
+        // scans the signature instead of keeping a list.
+        if (sign > 0 && (cx === 0 || costs[y] === 0)) (this.moveLists[cell] ??= []).push(i);
       }
       if (allows[x] === 1) {
         lose.lose[(s * n + x) * 3 + cx] += sign;
@@ -496,7 +497,7 @@ class Circulation {
       const at = ((s * n + edge.x) * n + edge.y) * 9;
       for (let k = 0; k < 9; k++) {
         if (this.move[at + k] <= 0 || costOf((k / 3) | 0) + costOf(k % 3) !== edge.cost) continue;
-        if (k === 8) {
+        if (k % 3 !== 0 && k >= 3) {
           for (const i of this.sigMembers[s]) {
             if (!this.fits(i, edge)) continue;
             if (!used.has(i)) return i;
