@@ -135,6 +135,12 @@ class Circulation {
   private readonly banned = new Set<string>();
   /** Who can make each move cell (same index as `move`; see `personFor`). */
   private readonly moveLists: (number[] | undefined)[] = [];
+  /** People flipped since the counts were last brought up to date (see `touch`). */
+  private readonly dirty: Uint8Array;
+  private readonly dirtyList: number[] = [];
+  /** Per person-day, the list it was last entered in (`enlist`), so that it is entered once. */
+  private readonly listedLevel: Float64Array;
+  private readonly listedSlot: Int32Array;
 
   constructor(private readonly problem: Problem, roster: Roster, private readonly agency: Agency) {
     const n = (this.days = roster.days);
@@ -198,6 +204,9 @@ class Circulation {
       this.weekCount = null;
       this.weekBounds = null;
     }
+    this.dirty = new Uint8Array(m);
+    this.listedLevel = new Float64Array(m * n).fill(NaN);
+    this.listedSlot = new Int32Array(m * n).fill(-1);
     this.scratch = { office: new Int32Array(n), home: new Int32Array(n), costs: new Int32Array(n), allows: new Uint8Array(n) };
     this.tree = laminarTree(this.sigRules, agency.rules.length);
     this.move = new Int32Array(this.sigMembers.length * n * n * 9);
@@ -459,9 +468,9 @@ class Circulation {
    * cost: the shorter of the two lists an edge can be read from. Entries that no longer hold
    * (the person flipped since) are dropped as they are met.
    */
-  private personFor(edge: Edge, used: ReadonlySet<number>): number {
-    const found = this.listedPersonFor(edge, used);
-    if (found !== -1) return found;
+  private personFor(edge: Edge, used: ReadonlySet<number>, again: boolean): number {
+    const found = this.listedPersonFor(edge, used, again);
+    if (found !== -1 || again) return found;
     // The counts say someone makes the edge: the lists should have found them; scan to be sure.
     let fallback = -1;
     for (const i of this.sigMembers[edge.s]) {
@@ -472,7 +481,7 @@ class Circulation {
     return fallback;
   }
 
-  private listedPersonFor(edge: Edge, used: ReadonlySet<number>): number {
+  private listedPersonFor(edge: Edge, used: ReadonlySet<number>, again: boolean): number {
     const n = this.days;
     const s = edge.s;
     let fallback = -1;
@@ -482,6 +491,8 @@ class Circulation {
         const i = list[k];
         if (this.modes[this.people[i] * n + d] !== mode || !this.movable(i, d) || costIndex(this.cost(i, d)) !== t
           || (level !== null && (mode === OFFICE ? this.loseKey(i) : this.gainKey(i)) !== level)) {
+          // Out of this list: entered again when it fits it again.
+          if (this.listedSlot[i * n + d] === listKey(s, d, mode, t, n) && this.listedLevel[i * n + d] === level) this.listedSlot[i * n + d] = -1;
           list[k] = list[list.length - 1];
           list.pop();
           k--;
@@ -496,9 +507,13 @@ class Circulation {
     if (edge.kind === EDGE_MOVE) {
       const at = ((s * n + edge.x) * n + edge.y) * 9;
       for (let k = 0; k < 9; k++) {
-        if (this.move[at + k] <= 0 || costOf((k / 3) | 0) + costOf(k % 3) !== edge.cost) continue;
+        if (costOf((k / 3) | 0) + costOf(k % 3) !== edge.cost || (!again && this.move[at + k] <= 0)) continue;
         if (k % 3 !== 0 && k >= 3) {
-          for (const i of this.sigMembers[s]) {
+          // Applying a cycle again, the counts lag behind: a few tries, not the whole signature.
+          const members = this.sigMembers[s];
+          const tries = again ? Math.min(members.length, AGAIN_TRIES) : members.length;
+          for (let j = 0; j < tries; j++) {
+            const i = members[j];
             if (!this.fits(i, edge)) continue;
             if (!used.has(i)) return i;
             if (fallback === -1) fallback = i;
@@ -534,40 +549,27 @@ class Circulation {
     const n = this.days;
     const mode = this.modes[this.people[i] * n + d];
     const key = listKey(this.sig[i], d, mode, costIndex(this.cost(i, d)), n);
-    const lists = this.level(mode === OFFICE ? this.loseKey(i) : this.gainKey(i)).lists;
+    const levelKey = mode === OFFICE ? this.loseKey(i) : this.gainKey(i);
+    if (this.listedSlot[i * n + d] === key && this.listedLevel[i * n + d] === levelKey) return;
+    this.listedSlot[i * n + d] = key;
+    this.listedLevel[i * n + d] = levelKey;
+    const lists = this.level(levelKey).lists;
     let list = lists.get(key);
     if (!list) lists.set(key, (list = []));
     list.push(i);
-  }
-
-  /** Whether an edge of an earlier graph is still in the graph at its cost (applying a cycle again). */
-  private stillThere(edge: Edge): boolean {
-    const n = this.days;
-    if (edge.kind === EDGE_MOVE) {
-      const at = ((edge.s * n + edge.x) * n + edge.y) * 9;
-      for (let k = 0; k < 9; k++) if (this.move[at + k] > 0 && costOf((k / 3) | 0) + costOf(k % 3) === edge.cost) return true;
-      return false;
-    }
-    if (edge.kind === EDGE_LOSE || edge.kind === EDGE_GAIN) {
-      const level = this.levels.get(edge.level);
-      const counts = edge.kind === EDGE_LOSE ? level?.lose : level?.gain;
-      return counts !== undefined && counts[(edge.s * n + edge.x) * 3 + costIndex(edge.cost)] > 0;
-    }
-    if (edge.kind === EDGE_EXCHANGE) return this.exchangeAllowed(edge.x, edge.s, edge.level);
-    // Tree edges: the rule checks of the cycle as a whole (rulesHold) decide.
-    return true;
   }
 
   /** Cancel negative cycles until none is left; returns how many were applied. */
   cancelCycles(): number {
     let applied = 0;
     for (;;) {
+      this.flush();
       const cycle = this.negativeCycle();
       if (cycle === null) return applied;
-      if (this.apply(cycle)) {
+      if (this.apply(cycle, false)) {
         applied++;
         // The same cycle often gains again with other people: apply it while it does.
-        while (this.apply(cycle)) applied++;
+        while (this.apply(cycle, true)) applied++;
         continue;
       }
       // The cycle broke a rule jointly (two exchanges on one day, one person twice): leave its
@@ -580,50 +582,89 @@ class Circulation {
     }
   }
 
-  /** Apply a cycle's flips if every check holds on what it touched; otherwise leave the roster as it was. */
-  private apply(cycle: Edge[]): boolean {
+  /**
+   * A person about to flip leaves the counts (once until the next `flush`): applying a cycle
+   * again and again, the counts are brought up to date only before the next graph is built.
+   */
+  private touch(i: number): void {
+    if (this.dirty[i] === 1) return;
+    this.count(i, -1);
+    this.dirty[i] = 1;
+    this.dirtyList.push(i);
+  }
+
+  /** Count the touched people again as they now stand, and list their days anew. */
+  private flush(): void {
+    for (const i of this.dirtyList) {
+      this.count(i, 1);
+      for (let d = 0; d < this.days; d++) this.enlist(i, d);
+      this.dirty[i] = 0;
+    }
+    this.dirtyList.length = 0;
+  }
+
+  /**
+   * Apply a cycle's flips if every check holds on what it touched; otherwise leave the roster
+   * as it was. `again`: the cycle was found before the last flips (its people are looked for
+   * in the lists only, and the checks decide).
+   */
+  private apply(cycle: Edge[], again: boolean): boolean {
     const n = this.days;
-    if (!cycle.every((edge) => this.stillThere(edge))) return false;
     // People chosen against the roster before the cycle: their person-days are then disjoint
     // where one person serves two edges, so the cycle's cost is what it grants.
     const used = new Set<number>();
-    const flips: Array<[number, number]> = [];
+    const flips: number[] = [];
+    let swaps = false;
     for (const edge of cycle) {
-      if (edge.kind === EDGE_EXCHANGE || edge.kind === EDGE_TREE) continue;
-      const i = this.personFor(edge, used);
+      if (edge.kind === EDGE_EXCHANGE || edge.kind === EDGE_TREE) {
+        if (again && edge.kind === EDGE_EXCHANGE && !this.exchangeAllowed(edge.x, edge.s, edge.level)) return false;
+        continue;
+      }
+      const i = this.personFor(edge, used, again);
       if (i === -1) return false;
       used.add(i);
-      if (edge.kind === EDGE_MOVE) flips.push([i, edge.x], [i, edge.y]);
-      else flips.push([i, edge.x]);
+      if (edge.kind === EDGE_MOVE) flips.push(i, edge.x, i, edge.y);
+      else {
+        flips.push(i, edge.x);
+        swaps = true;
+      }
     }
     const people = [...used];
-    const rotatingDeviations = (): number[] => people.filter((i) => this.rotating[i]).map((i) => this.scaledDeviation(i)).sort((a, b) => a - b);
-    const priorityDays = (): number => people.reduce((sum, i) => sum + (this.rotating[i] ? 0 : this.officeDays(i)), 0);
-    const deviationsBefore = rotatingDeviations();
-    const before = new Map(people.map((i) => [i, this.scaledDeviation(i)]));
-    const deviationChanged = (i: number): boolean => before.get(i) !== this.scaledDeviation(i);
-    const priorityBefore = priorityDays();
-    const touchedDays = [...new Set(flips.map(([, d]) => d))];
-    const rulesBefore = touchedDays.map((d) => this.agency.rules.map((_, r) => this.ruleCount[r * n + d]));
-    for (const i of people) this.count(i, -1);
-    const flip = (): void => {
-      for (const [i, d] of flips) this.flip(i, d);
-    };
-    flip();
-    const ok = this.rulesHold(touchedDays, rulesBefore)
-      && this.weeksHold(people, flips)
-      && priorityDays() === priorityBefore
-      && rotatingDeviations().every((value, k) => value === deviationsBefore[k]);
-    if (!ok) flip();
-    for (const i of people) this.count(i, 1);
-    if (ok) {
-      // Flipped days change list; a changed total changes the person's levels on every day.
-      for (const i of people) {
-        if (this.rotating[i] && deviationChanged(i)) for (let d = 0; d < n; d++) this.enlist(i, d);
+    const rules = this.agency.rules;
+    // What the checks compare: deviations and priority days (only where a swap changes totals),
+    // rule counts on the days touched.
+    const deviationsBefore = swaps ? this.rotatingDeviations(people) : null;
+    const priorityBefore = swaps ? this.priorityDays(people) : 0;
+    const rulesBefore: number[] = [];
+    if (rules.length > 0) for (let k = 1; k < flips.length; k += 2) for (let r = 0; r < rules.length; r++) rulesBefore.push(this.ruleCount[r * n + flips[k]]);
+    for (const i of people) this.touch(i);
+    for (let k = 0; k < flips.length; k += 2) this.flip(flips[k], flips[k + 1]);
+    let ok = this.weeksHold(people, flips);
+    if (ok && rules.length > 0) {
+      for (let k = 1, at = 0; ok && k < flips.length; k += 2) {
+        for (let r = 0; r < rules.length; r++, at++) {
+          const count = this.ruleCount[r * n + flips[k]];
+          if (count !== rulesBefore[at] && (count < rules[r].min || (rules[r].max !== null && count > rules[r].max!))) {
+            ok = false;
+            break;
+          }
+        }
       }
-      for (const [i, d] of flips) this.enlist(i, d);
     }
+    if (ok && swaps) {
+      const after = this.rotatingDeviations(people);
+      ok = this.priorityDays(people) === priorityBefore && after.every((value, k) => value === deviationsBefore![k]);
+    }
+    if (!ok) for (let k = 0; k < flips.length; k += 2) this.flip(flips[k], flips[k + 1]);
     return ok;
+  }
+
+  private rotatingDeviations(people: readonly number[]): number[] {
+    return people.filter((i) => this.rotating[i] === 1).map((i) => this.scaledDeviation(i)).sort((a, b) => a - b);
+  }
+
+  private priorityDays(people: readonly number[]): number {
+    return people.reduce((sum, i) => sum + (this.rotating[i] ? 0 : this.officeDays(i)), 0);
   }
 
   private officeDays(i: number): number {
@@ -645,26 +686,21 @@ class Circulation {
     if (this.weekCount !== null) this.weekCount[i * this.weeks + this.problem.calendar.week[d]] += delta;
   }
 
-  /** Every rule within bounds on the touched days, or as it was before. */
-  private rulesHold(days: number[], before: number[][]): boolean {
-    const rules = this.agency.rules;
-    return days.every((d, k) => rules.every((rule, r) => {
-      const count = this.ruleCount[r * this.days + d];
-      return count === before[k][r] || (count >= rule.min && (rule.max === null || count <= rule.max));
-    }));
-  }
-
   /** Flexible work: every touched person's touched weeks within their bounds. */
-  private weeksHold(people: number[], flips: Array<[number, number]>): boolean {
+  private weeksHold(people: readonly number[], flips: readonly number[]): boolean {
     if (this.weekCount === null) return true;
     const week = this.problem.calendar.week;
-    return people.every((i) => flips.every(([j, d]) => {
-      if (j !== i) return true;
-      const bounds = this.weekBounds![i * this.weeks + week[d]];
-      const count = this.weekCount![i * this.weeks + week[d]];
-      return bounds === null || (count >= bounds.min && count <= bounds.max);
-    }));
+    for (let k = 0; k < flips.length; k += 2) {
+      const i = flips[k];
+      const w = week[flips[k + 1]];
+      const bounds = this.weekBounds![i * this.weeks + w];
+      const count = this.weekCount[i * this.weeks + w];
+      if (bounds !== null && (count < bounds.min || count > bounds.max)) return false;
+    }
+    void people;
+    return true;
   }
+
 }
 
 /** Laminar rules over the signatures of an agency, as a tree (`rules`: rule indices, parents by position; the root is `rules.length`). */
@@ -705,6 +741,9 @@ function laminarTree(sigRules: readonly boolean[][], ruleCount: number): RuleTre
   });
   return { rules, ruleParent, sigParent };
 }
+
+/** Tries per cheap-list-less move when a cycle is applied again (its counts lag behind). */
+const AGAIN_TRIES = 64;
 
 /** The one level of health-priority people (their days are summed, never shared). */
 const PRIORITY_LEVEL = Number.MAX_SAFE_INTEGER;
