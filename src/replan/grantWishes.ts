@@ -34,7 +34,7 @@ import { sharesTurns, shareBasis } from "../domain/shares.js";
  * they are). Changes `roster` in place. Daily rotation only: in weekly rotation a person's
  * week is one block.
  *
- * @returns the number of improving cycles applied
+ * @returns the number of improving changes made (swaps and cycles)
  * @example grantWishes(problem, roster) //=> 812
  */
 export function grantWishes(problem: Problem, roster: Roster, skip: ReadonlySet<string> = new Set()): number {
@@ -133,6 +133,8 @@ class Circulation {
   /** The rules as a tree when they are laminar (see `laminarTree`); null otherwise. */
   private readonly tree: RuleTree | null;
   private readonly banned = new Set<string>();
+  /** Swaps made in bulk before the graph (`swapOnEachDay`). */
+  private readonly swapped: number;
   /** Who can make each move cell (same index as `move`; see `personFor`). */
   private readonly moveLists: (number[] | undefined)[] = [];
   /** People flipped since the counts were last brought up to date (see `touch`). */
@@ -210,10 +212,73 @@ class Circulation {
     this.scratch = { office: new Int32Array(n), home: new Int32Array(n), costs: new Int32Array(n), allows: new Uint8Array(n) };
     this.tree = laminarTree(this.sigRules, agency.rules.length);
     this.move = new Int32Array(this.sigMembers.length * n * n * 9);
+    this.swapped = this.swapOnEachDay();
     for (let i = 0; i < m; i++) {
       this.count(i, 1);
       for (let d = 0; d < n; d++) this.enlist(i, d);
     }
+  }
+
+  /**
+   * The commonest cycle first, in bulk: on one day, someone in the office who wishes to be
+   * home gives the day to someone at home who wishes to be in, one deviation level below (a
+   * swap, both wishes granted). Made day by day, person by person, before the graph is built;
+   * in a replan it is most of the work (the solver's turns give each class the right count of
+   * days, often to the wrong people). Each swap keeps every rule (checked one by one), the
+   * flexible-work bounds and the multiset of deviations, as the cycles do.
+   */
+  private swapOnEachDay(): number {
+    const n = this.days;
+    const m = this.people.length;
+    // Per day, who is home wishing to be in (comers) and in wishing to be home (goers): the
+    // wishes a swap can grant, found in one pass.
+    const comers: number[][] = Array.from({ length: n }, () => []);
+    const goers: number[][] = Array.from({ length: n }, () => []);
+    for (let i = 0; i < m; i++) {
+      const p = this.people[i];
+      const requests = this.problem.people[p].requests;
+      if (!requests) continue;
+      for (let d = 0; d < n; d++) {
+        const mode = this.modes[p * n + d];
+        if (requests[d] === WISH_OFFICE && mode === HOME) comers[d].push(i);
+        else if (requests[d] === WISH_HOME && mode === OFFICE) goers[d].push(i);
+      }
+    }
+    let swaps = 0;
+    for (let round = 0; round < 4; round++) {
+      let made = 0;
+      for (let x = 0; x < n; x++) {
+        if (comers[x].length === 0 || goers[x].length === 0) continue;
+        // Comers by the level they gain into (levels move as people swap: keyed afresh each round).
+        const byLevel = new Map<number, number[]>();
+        for (const j of comers[x]) {
+          if (this.modes[this.people[j] * n + x] !== HOME || !this.weekAllows(j, x, true)) continue;
+          const key = this.gainKey(j);
+          let list = byLevel.get(key);
+          if (!list) byLevel.set(key, (list = []));
+          list.push(j);
+        }
+        for (const i of goers[x]) {
+          if (this.modes[this.people[i] * n + x] !== OFFICE || !this.weekAllows(i, x, false)) continue;
+          const list = byLevel.get(this.loseKey(i));
+          if (list === undefined || list.length === 0) continue;
+          const k = list.findIndex((j) => this.sig[j] === this.sig[i] || this.exchangeAllowed(x, this.sig[j], this.sig[i]));
+          if (k === -1) continue;
+          const j = list[k];
+          list[k] = list[list.length - 1];
+          list.pop();
+          this.flip(i, x);
+          this.flip(j, x);
+          made++;
+        }
+        // Granted wishes leave the day's lists.
+        comers[x] = comers[x].filter((j) => this.modes[this.people[j] * n + x] === HOME);
+        goers[x] = goers[x].filter((i) => this.modes[this.people[i] * n + x] === OFFICE);
+      }
+      swaps += made;
+      if (made === 0) break;
+    }
+    return swaps;
   }
 
   /** The deviation of a rotating person from the fair share, times the sum of weights (a whole number). */
@@ -561,7 +626,7 @@ class Circulation {
 
   /** Cancel negative cycles until none is left; returns how many were applied. */
   cancelCycles(): number {
-    let applied = 0;
+    let applied = this.swapped;
     for (;;) {
       this.flush();
       const cycle = this.negativeCycle();
