@@ -38,36 +38,42 @@ function wishOf(problem: Problem, p: number, d: number): number {
 
 /**
  * Choose `count` members: least load first, then (with wishes) those who wish to be in on
- * `days`, then the pointer's order starting at `start`. Loads and wish scores take few values
- * (members stay within a turn of each other), so members are dealt into buckets in pointer
- * order and the buckets read in key order: linear, where sorting a class of 60,000 every
- * day of a replan was not.
+ * `days`, then the pointer's order starting at `start`. Loads and wish scores are whole
+ * numbers in a small range (members stay within a turn of each other), so each member's rank
+ * is one small integer: a count per rank finds the last rank chosen, and one pass in pointer
+ * order takes everyone ranked before it and the first of that rank. Linear, with no string
+ * or sort per member: a replan calls this for every class on every day.
  */
-function choose(problem: Problem, members: readonly number[], load: Float64Array, count: number, start: number, days: readonly number[], wishes: boolean): number[] {
-  const m = members.length;
-  const buckets = new Map<string, number[]>();
-  const keys: Array<[number, number, string]> = [];
+function choose(requests: ReadonlyArray<Uint8Array | null | undefined>, load: Float64Array, count: number, start: number, days: readonly number[], wishes: boolean): number[] {
+  const m = load.length;
+  let least = Infinity;
+  let most = -Infinity;
+  for (let k = 0; k < m; k++) {
+    least = Math.min(least, load[k]);
+    most = Math.max(most, load[k]);
+  }
+  // rank = (load - least) * span + (days.length - score): the score is in [-days.length, days.length].
+  const span = 2 * days.length + 1;
+  const rank = new Int32Array(m);
+  const perRank = new Int32Array((most - least + 1) * span);
+  for (let k = 0; k < m; k++) {
+    let score = 0;
+    const r = wishes ? requests[k] : null;
+    if (r) for (const d of days) score += r[d] === WISH_OFFICE ? 1 : r[d] === WISH_HOME ? -1 : 0;
+    rank[k] = (load[k] - least) * span + days.length - score;
+    perRank[rank[k]]++;
+  }
+  let last = 0;
+  let before = 0;
+  while (last < perRank.length - 1 && before + perRank[last] < count) before += perRank[last++];
+  let ofLast = count - before;
+  const chosen: number[] = [];
   for (let i = 0; i < m; i++) {
     const k = (start + i) % m;
-    let score = 0;
-    if (wishes) {
-      const r = problem.people[members[k]].requests;
-      if (r) for (const d of days) score += r[d] === WISH_OFFICE ? 1 : r[d] === WISH_HOME ? -1 : 0;
-    }
-    const key = `${load[k]}|${score}`;
-    let bucket = buckets.get(key);
-    if (bucket === undefined) {
-      buckets.set(key, (bucket = []));
-      keys.push([load[k], score, key]);
-    }
-    bucket.push(k);
-  }
-  keys.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
-  const chosen: number[] = [];
-  for (const [, , key] of keys) {
-    for (const k of buckets.get(key)!) {
-      if (chosen.length === count) return chosen;
+    if (rank[k] < last) chosen.push(k);
+    else if (rank[k] === last && ofLast > 0) {
       chosen.push(k);
+      ofLast--;
     }
   }
   return chosen;
@@ -85,6 +91,7 @@ export function assignTurns(problem: Problem, s: AgencyStructure, classes: reado
     const m = members.length;
     const wishes = members.some((p) => problem.people[p].requests != null && c.days.some((d) => wishOf(problem, p, d) !== 0));
     const load = new Float64Array(m);
+    const requests = members.map((p) => problem.people[p].requests);
     let pointer = 0;
     const serve = (k: number, on: readonly number[]): void => {
       for (const d of on) modes[members[k] * days + d] = OFFICE;
@@ -101,7 +108,7 @@ export function assignTurns(problem: Problem, s: AgencyStructure, classes: reado
             if (++pointer === m) pointer = 0;
           }
         } else {
-          for (const k of choose(problem, members, load, n, pointer, [d], true)) serve(k, [d]);
+          for (const k of choose(requests, load, n, pointer, [d], true)) serve(k, [d]);
           pointer = (pointer + n) % m;
         }
       }
@@ -110,7 +117,7 @@ export function assignTurns(problem: Problem, s: AgencyStructure, classes: reado
         const n = counts[c.index][block.index];
         if (n === 0) return;
         const on = c.blockDays[block.index];
-        for (const k of choose(problem, members, load, n, pointer, on, wishes)) serve(k, on);
+        for (const k of choose(requests, load, n, pointer, on, wishes)) serve(k, on);
         pointer = (pointer + n) % m;
       });
     }
