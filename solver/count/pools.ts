@@ -23,6 +23,8 @@ export interface RotatingClass {
   steady: number[];
   /** Members with at least one leave or pinned day, in input order. */
   onLeave: number[];
+  /** The pinned modes of each member of `onLeave`, in the same order (null: leave, no pins). */
+  onLeavePins: Array<Uint8Array | null>;
   /** For each rule of the agency, whether it counts this class. */
   matches: boolean[];
 }
@@ -118,11 +120,15 @@ export function agencyStructure(problem: Problem, agency: Agency): AgencyStructu
     const key = `${person.rank}\u0000${person.unit}\u0000${priority}`; // as fairnessGroupKey: the unit exactly as written
     let cls = classByKey.get(key);
     if (!cls) {
-      cls = { index: classes.length, rank: person.rank, unit: person.unit, priority, steady: [], onLeave: [], matches };
+      cls = { index: classes.length, rank: person.rank, unit: person.unit, priority, steady: [], onLeave: [], onLeavePins: [], matches };
       classByKey.set(key, cls);
       classes.push(cls);
     }
-    (person.leave === null && pins === null ? cls.steady : cls.onLeave).push(p);
+    if (person.leave === null && pins === null) cls.steady.push(p);
+    else {
+      cls.onLeave.push(p);
+      cls.onLeavePins.push(pins?.modes ?? null);
+    }
   }
   for (let d = 0; d < days; d++) {
     available[d] += steadyAvailable;
@@ -139,35 +145,36 @@ export function agencyStructure(problem: Problem, agency: Agency): AgencyStructu
   classes.forEach((cls, index) => (cls.index = index));
 
   const blockDays = problem.rotation === "daily" ? problem.calendar.days.map((_, d) => [d]) : daysByWeek(problem.calendar);
-  // Daily rotation: each class's free members per day in one pass over its people (a replan
-  // pins everyone, so this is every person times every day: no closures, no masks).
-  const freeByDay: number[][][] | null = problem.rotation === "daily" ? classes.map(() => blockDays.map(() => [])) : null;
-  if (freeByDay !== null) {
+  // Daily rotation: how many of each class's members with leave or pins are free on each day,
+  // in one pass over its people (a replan pins everyone, so this is every person times every
+  // day). Who they are is listed only when asked (`stageOneCounts`, a fallback), not for every
+  // person and day.
+  const freeCount: Int32Array[] | null = problem.rotation === "daily" ? classes.map(() => new Int32Array(days)) : null;
+  if (freeCount !== null) {
     for (const cls of classes) {
-      const perDay = freeByDay[cls.index];
-      for (const p of cls.onLeave) {
+      const perDay = freeCount[cls.index];
+      cls.onLeave.forEach((p, i) => {
         const leave = problem.people[p].leave;
-        const pins = pinned.get(p)?.modes;
-        for (let d = 0; d < days; d++) if ((leave === null || leave[d] === 0) && (pins === undefined || pins[d] === PINNED_NONE)) perDay[d].push(p);
-      }
+        const pins = cls.onLeavePins[i];
+        for (let d = 0; d < days; d++) if (isFree(leave, pins, d)) perDay[d]++;
+      });
     }
   }
   const blocks: Block[] = blockDays.map((bdays, index) => {
     const pools: Pool[] = [];
     for (const cls of classes) {
       if (cls.steady.length > 0) pools.push({ cls: cls.index, steady: true, size: cls.steady.length, days: bdays, members: [] });
-      if (freeByDay !== null) {
-        const members = freeByDay[cls.index][index];
-        if (members.length > 0) pools.push({ cls: cls.index, steady: false, size: members.length, days: bdays, members });
+      if (freeCount !== null) {
+        const size = freeCount[cls.index][index];
+        if (size > 0) pools.push(freeOnDay(problem, cls, index, size, bdays));
         continue;
       }
       // Members with leave, grouped by the days of the block they are available on.
       const byMask = new Map<string, Pool>();
-      for (const p of cls.onLeave) {
+      for (const [i, p] of cls.onLeave.entries()) {
         const leave = problem.people[p].leave;
-        const pins = pinned.get(p)?.modes;
-        const free = (d: number): boolean => (leave === null || leave[d] === 0) && (pins === undefined || pins[d] === PINNED_NONE);
-        const availableDays = bdays.filter(free);
+        const pins = cls.onLeavePins[i];
+        const availableDays = bdays.filter((d) => isFree(leave, pins, d));
         if (availableDays.length === 0) continue;
         const mask = availableDays.join(",");
         let pool = byMask.get(mask);
@@ -181,4 +188,20 @@ export function agencyStructure(problem: Problem, agency: Agency): AgencyStructu
   });
 
   return { agency, classes, blocks, fixedOffice, fixedMatch, available, availableMatch, pinned };
+}
+
+/** Whether a person with this leave and these pins can be chosen on day `d`. */
+function isFree(leave: Uint8Array | null, pins: Uint8Array | null, d: number): boolean {
+  return (leave === null || leave[d] === 0) && (pins === null || pins[d] === PINNED_NONE);
+}
+
+/** The pool of `cls`'s members with leave or pins who are free on day `d` (daily rotation): `size` of them, listed on first use. */
+function freeOnDay(problem: Problem, cls: RotatingClass, d: number, size: number, days: number[]): Pool {
+  let members: number[] | null = null;
+  return {
+    cls: cls.index, steady: false, size, days,
+    get members(): number[] {
+      return (members ??= cls.onLeave.filter((p, i) => isFree(problem.people[p].leave, cls.onLeavePins[i], d)));
+    },
+  };
 }

@@ -37,14 +37,14 @@ function wishOf(problem: Problem, p: number, d: number): number {
 }
 
 /**
- * Choose `count` members: least load first, then (with wishes) those who wish to be in on
- * `days`, then the pointer's order starting at `start`. Loads and wish scores are whole
- * numbers in a small range (members stay within a turn of each other), so each member's rank
- * is one small integer: a count per rank finds the last rank chosen, and one pass in pointer
- * order takes everyone ranked before it and the first of that rank. Linear, with no string
- * or sort per member: a replan calls this for every class on every day.
+ * Choose `count` members: least load first, then (with wish scores) those who most wish to be
+ * in, then the pointer's order starting at `start`. Loads and scores are whole numbers in a
+ * small range (members stay within a turn of each other; a score is within [-reach, reach]),
+ * so each member's rank is one small integer: a count per rank finds the last rank chosen,
+ * and one pass in pointer order takes everyone ranked before it and the first of that rank.
+ * Linear, with no string or sort per member: a replan calls this for every class on every day.
  */
-function choose(requests: ReadonlyArray<Uint8Array | null | undefined>, load: Float64Array, count: number, start: number, days: readonly number[], wishes: boolean): number[] {
+function choose(load: Float64Array, score: ArrayLike<number> | null, reach: number, count: number, start: number): number[] {
   const m = load.length;
   let least = Infinity;
   let most = -Infinity;
@@ -52,15 +52,11 @@ function choose(requests: ReadonlyArray<Uint8Array | null | undefined>, load: Fl
     least = Math.min(least, load[k]);
     most = Math.max(most, load[k]);
   }
-  // rank = (load - least) * span + (days.length - score): the score is in [-days.length, days.length].
-  const span = 2 * days.length + 1;
+  const span = 2 * reach + 1;
   const rank = new Int32Array(m);
   const perRank = new Int32Array((most - least + 1) * span);
   for (let k = 0; k < m; k++) {
-    let score = 0;
-    const r = wishes ? requests[k] : null;
-    if (r) for (const d of days) score += r[d] === WISH_OFFICE ? 1 : r[d] === WISH_HOME ? -1 : 0;
-    rank[k] = (load[k] - least) * span + days.length - score;
+    rank[k] = (load[k] - least) * span + reach - (score === null ? 0 : score[k]);
     perRank[rank[k]]++;
   }
   let last = 0;
@@ -79,6 +75,25 @@ function choose(requests: ReadonlyArray<Uint8Array | null | undefined>, load: Fl
   return chosen;
 }
 
+/** Each member's wish for each workday (+1 office, -1 home, 0 none), day by day: `[d * m + k]` for member k of m. */
+function wishesByDay(requests: ReadonlyArray<Uint8Array | null | undefined>, days: number): Int8Array {
+  const m = requests.length;
+  const wish = new Int8Array(days * m);
+  requests.forEach((r, k) => {
+    if (r) for (let d = 0; d < days; d++) wish[d * m + k] = r[d] === WISH_OFFICE ? 1 : r[d] === WISH_HOME ? -1 : 0;
+  });
+  return wish;
+}
+
+/** The wish score of each member for `on` (the sum of their wishes on those days). */
+function wishScores(requests: ReadonlyArray<Uint8Array | null | undefined>, on: readonly number[]): Int32Array {
+  return Int32Array.from(requests, (r) => {
+    let score = 0;
+    if (r) for (const d of on) score += r[d] === WISH_OFFICE ? 1 : r[d] === WISH_HOME ? -1 : 0;
+    return score;
+  });
+}
+
 /** Write every class's office turns into the roster (fixed, leave and home are already set). */
 export function assignTurns(problem: Problem, s: AgencyStructure, classes: readonly ShareClass[], counts: readonly (ArrayLike<number>)[], roster: Roster): void {
   const days = roster.days;
@@ -91,7 +106,7 @@ export function assignTurns(problem: Problem, s: AgencyStructure, classes: reado
     const m = members.length;
     const wishes = members.some((p) => problem.people[p].requests != null && c.days.some((d) => wishOf(problem, p, d) !== 0));
     const load = new Float64Array(m);
-    const requests = members.map((p) => problem.people[p].requests);
+    const requests = wishes ? members.map((p) => problem.people[p].requests) : [];
     let pointer = 0;
     const serve = (k: number, on: readonly number[]): void => {
       for (const d of on) modes[members[k] * days + d] = OFFICE;
@@ -99,16 +114,17 @@ export function assignTurns(problem: Problem, s: AgencyStructure, classes: reado
     };
 
     if (problem.rotation === "daily") {
+      const wishOn = wishes ? wishesByDay(requests, days) : null;
       for (const d of order) {
         const n = counts[c.index][d];
         if (n === 0) continue;
-        if (!wishes) {
+        if (wishOn === null) {
           for (let i = 0; i < n; i++) {
             serve(pointer, [d]);
             if (++pointer === m) pointer = 0;
           }
         } else {
-          for (const k of choose(requests, load, n, pointer, [d], true)) serve(k, [d]);
+          for (const k of choose(load, wishOn.subarray(d * m, d * m + m), 1, n, pointer)) serve(k, [d]);
           pointer = (pointer + n) % m;
         }
       }
@@ -117,7 +133,7 @@ export function assignTurns(problem: Problem, s: AgencyStructure, classes: reado
         const n = counts[c.index][block.index];
         if (n === 0) return;
         const on = c.blockDays[block.index];
-        for (const k of choose(requests, load, n, pointer, on, wishes)) serve(k, on);
+        for (const k of choose(load, wishes ? wishScores(requests, on) : null, on.length, n, pointer)) serve(k, on);
         pointer = (pointer + n) % m;
       });
     }

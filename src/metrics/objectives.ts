@@ -36,8 +36,11 @@ export interface ObjectiveValues extends AgencyObjectives {
 const DECIMALS = 1e9;
 const round = (x: number): number => Math.round(x * DECIMALS) / DECIMALS;
 
-/** The objective values of one agency's roster. */
-export function agencyObjectives(problem: Problem, roster: Roster, agencyIndex: number): AgencyObjectives {
+/**
+ * The objective values of one agency's roster; with `weekly: false`, objectives 1-4 only
+ * (`weeklyDeviation` 0, not measured: a replan's wished roster is compared on those).
+ */
+export function agencyObjectives(problem: Problem, roster: Roster, agencyIndex: number, { weekly = true }: { weekly?: boolean } = {}): AgencyObjectives {
   const agency = problem.agencies[agencyIndex];
   const days = problem.calendar.days.length;
   const week = problem.calendar.week;
@@ -70,7 +73,7 @@ export function agencyObjectives(problem: Problem, roster: Roster, agencyIndex: 
   });
 
   let weeklyDeviation = 0;
-  if (problem.rotation === "daily") {
+  if (problem.rotation === "daily" && weekly) {
     // Per week: each counted person's office days and available days, and the week's totals.
     const inWeek = new Float64Array(counted.length * weeks);
     const availInWeek = new Float64Array(counted.length * weeks);

@@ -151,16 +151,21 @@ function keepPublishedCaps(problem: Problem, fromDay: number): number {
   let raised = 0;
   const days = problem.calendar.days;
   for (const agency of problem.agencies) {
-    if (agency.exempt) continue;
+    if (agency.exempt || fromDay === 0) continue;
+    // Published office counts, person by person (each person's days read once).
+    const officeOn = new Int32Array(fromDay);
+    for (const p of agency.people) {
+      const person = problem.people[p];
+      const fixed = person.attendance === "fixed";
+      for (let d = 0; d < fromDay; d++) {
+        if (person.leave !== null && person.leave[d] === 1) continue;
+        if (fixed || person.requests?.[d] === PIN_OFFICE) officeOn[d]++;
+      }
+    }
     for (let d = 0; d < fromDay; d++) {
       const cap = capOn(agency, d);
       if (cap === null) continue;
-      let office = 0;
-      for (const p of agency.people) {
-        const person = problem.people[p];
-        if (person.leave !== null && person.leave[d] === 1) continue;
-        if (person.attendance === "fixed" || person.requests?.[d] === PIN_OFFICE) office++;
-      }
+      const office = officeOn[d];
       if (office <= cap) continue;
       agency.dayCaps ??= new Array<number | null>(days.length).fill(null);
       agency.dayCapBasis ??= new Array<string | null>(days.length).fill(null);
