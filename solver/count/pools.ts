@@ -60,7 +60,33 @@ export interface AgencyStructure {
   /** For each rule, available people it counts on each day. */
   availableMatch: Int32Array[];
   /** Rotating people with pins: their pinned mode per day (pinned office days count as fixed office). */
-  pinned: Map<number, Pinned>;
+  pinned: PinnedPeople;
+}
+
+/**
+ * The rotating people of an agency with pins, in input order. A replan pins everyone: kept in
+ * two lists, looked up by person (a map) only when asked.
+ */
+export class PinnedPeople {
+  readonly people: number[] = [];
+  readonly pins: Pinned[] = [];
+  private byPerson: Map<number, Pinned> | null = null;
+
+  add(p: number, pins: Pinned): void {
+    this.people.push(p);
+    this.pins.push(pins);
+    this.byPerson = null;
+  }
+
+  get(p: number): Pinned | undefined {
+    this.byPerson ??= new Map(this.people.map((q, i) => [q, this.pins[i]]));
+    return this.byPerson.get(p);
+  }
+
+  /** Whether anyone has pins of both modes in one week (weekly rotation). */
+  anyConflict(): boolean {
+    return this.pins.some((pins) => pins.conflicts.length > 0);
+  }
 }
 
 /** Group an agency's people into classes and blocks of pools. */
@@ -80,14 +106,14 @@ export function agencyStructure(problem: Problem, agency: Agency): AgencyStructu
   let steadyFixed = 0;
   const steadyMatch = new Int32Array(agency.rules.length);
   const steadyFixedMatch = new Int32Array(agency.rules.length);
-  const pinned = new Map<number, Pinned>();
+  const pinned = new PinnedPeople();
   for (const p of agency.people) {
     const person = problem.people[p];
     const fixed = person.attendance === "fixed";
     const matches = hasRules ? agency.rules.map((rule) => ruleMatches(rule, person)) : noMatches;
     const pins = fixed ? null : pinnedModes(problem, person);
     if (pins !== null) {
-      pinned.set(p, pins);
+      pinned.add(p, pins);
       // A pinned office day is a fixed office day for every count; a pinned day is never chosen.
       for (let d = 0; d < days; d++) {
         if (pins.modes[d] !== PINNED_OFFICE) continue;

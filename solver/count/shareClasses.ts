@@ -38,14 +38,14 @@ export function shareClasses(problem: Problem, s: AgencyStructure, rulesCount: b
   const days = problem.calendar.days.length;
   const blockOf = new Int32Array(days);
   s.blocks.forEach((block) => block.days.forEach((d) => (blockOf[d] = block.index)));
-  // The key of a class is `priority|rule signature|days|forced|weight|history`, looked up in two
+  // The key of a class is `priority|rule signature|days|forced|weight|history`, looked up in
   // steps: by its first three parts (one text for a run of people with the same choosable days:
-  // a replan pins the same published days on everyone), then by the numbers.
-  const byDays = new Map<string, Map<string, ShareClass>>();
+  // a replan pins the same published days on everyone), then by each number: no text per person.
+  const byDays = new Map<string, Map<number, Map<number, Map<number, ShareClass>>>>();
   const keyed: Array<[string, ShareClass]> = [];
   const choosable: number[] = [];
   let lastDays: number[] = [];
-  let lastGroup: Map<string, ShareClass> | null = null;
+  let lastGroup: Map<number, Map<number, Map<number, ShareClass>>> | null = null;
   let lastGroupKey = "";
   for (const cls of s.classes) {
     const signature = rulesCount ? cls.matches.map((m) => (m ? "1" : "0")).join("") : "";
@@ -70,8 +70,8 @@ export function shareClasses(problem: Problem, s: AgencyStructure, rulesCount: b
         if (lastGroup === null) byDays.set(lastGroupKey, (lastGroup = new Map()));
       }
       const weight = availableDays(person, days) + person.priorWorkdays;
-      const numbers = `${forced}|${weight}|${person.history}`;
-      let share = lastGroup.get(numbers);
+      const byHistory = inner(inner(lastGroup, forced), weight);
+      let share = byHistory.get(person.history);
       if (share === undefined) {
         const blockDays: number[][] = s.blocks.map(() => []);
         for (const d of choosable) blockDays[blockOf[d]].push(d);
@@ -79,8 +79,8 @@ export function shareClasses(problem: Problem, s: AgencyStructure, rulesCount: b
           index: -1, priority: cls.priority, members: [], matches: rulesCount ? cls.matches : [], days: choosable.slice(), blockDays,
           forced, history: person.history, weight, target: 0,
         };
-        lastGroup.set(numbers, share);
-        keyed.push([`${lastGroupKey}|${numbers}`, share]);
+        byHistory.set(person.history, share);
+        keyed.push([`${lastGroupKey}|${forced}|${weight}|${person.history}`, share]);
       }
       share.members.push(p);
     };
@@ -102,6 +102,13 @@ export function shareClasses(problem: Problem, s: AgencyStructure, rulesCount: b
     return c;
   });
   return classes;
+}
+
+/** The map under `key` in `outer`, made when missing. */
+function inner<V>(outer: Map<number, Map<number, V>>, key: number): Map<number, V> {
+  let map = outer.get(key);
+  if (map === undefined) outer.set(key, (map = new Map()));
+  return map;
 }
 
 /** Whether two lists hold the same numbers in the same order. */

@@ -98,7 +98,10 @@ function wishScores(requests: ReadonlyArray<Uint8Array | null | undefined>, on: 
 export function assignTurns(problem: Problem, s: AgencyStructure, classes: readonly ShareClass[], counts: readonly (ArrayLike<number>)[], roster: Roster): void {
   const days = roster.days;
   const modes = roster.modes;
-  for (const [p, pins] of s.pinned) for (let d = 0; d < days; d++) if (pins.modes[d] === PINNED_OFFICE) modes[p * days + d] = OFFICE;
+  s.pinned.people.forEach((p, i) => {
+    const pinned = s.pinned.pins[i].modes;
+    for (let d = 0; d < days; d++) if (pinned[d] === PINNED_OFFICE) modes[p * days + d] = OFFICE;
+  });
   const order = problem.rotation === "daily" ? visitOrder(problem) : [];
 
   for (const c of classes) {
@@ -118,13 +121,14 @@ export function assignTurns(problem: Problem, s: AgencyStructure, classes: reado
       for (const d of order) {
         const n = counts[c.index][d];
         if (n === 0) continue;
+        const on = [d];
         if (wishOn === null) {
           for (let i = 0; i < n; i++) {
-            serve(pointer, [d]);
+            serve(pointer, on);
             if (++pointer === m) pointer = 0;
           }
         } else {
-          for (const k of choose(load, wishOn.subarray(d * m, d * m + m), 1, n, pointer)) serve(k, [d]);
+          for (const k of choose(load, wishOn.subarray(d * m, d * m + m), 1, n, pointer)) serve(k, on);
           pointer = (pointer + n) % m;
         }
       }
