@@ -108,6 +108,9 @@ export function applyPrevious(problem: Problem, previous: PreviousRoster, fromDa
   const days = problem.calendar.days.length;
   let published = 0;
   let joined = 0;
+  // The requests of everyone without requests.csv rows, in one buffer: a replan gives everyone
+  // requests, and 100,000 small arrays cost more to make and to read than one.
+  const made = new Uint8Array(problem.people.length * days);
   for (const person of problem.people) {
     const base = person.index * days;
     if (previous.listed[person.index] === 0) {
@@ -122,7 +125,7 @@ export function applyPrevious(problem: Problem, previous: PreviousRoster, fromDa
     }
     published += fromDay;
     const fixed = person.attendance === "fixed";
-    const requests = person.requests ?? new Uint8Array(days);
+    const requests = person.requests ?? made.subarray(person.index * days, (person.index + 1) * days);
     let any = false;
     for (let d = 0; d < days; d++) {
       const onLeave = person.leave !== null && person.leave[d] === 1;
