@@ -107,6 +107,12 @@ export function agencyStructure(problem: Problem, agency: Agency): AgencyStructu
   const steadyMatch = new Int32Array(agency.rules.length);
   const steadyFixedMatch = new Int32Array(agency.rules.length);
   const pinned = new PinnedPeople();
+  const daily = problem.rotation === "daily";
+  // Daily rotation: per class (in order of appearance), how many of its members with leave or
+  // pins are free on each day: counted here, while the person is in hand (a replan pins
+  // everyone, so this is every person times every day). Who they are is listed only when asked.
+  const freeByAppearance: Int32Array[] = [];
+  let last: RotatingClass | null = null;
   for (const p of agency.people) {
     const person = problem.people[p];
     const fixed = person.attendance === "fixed";
@@ -143,17 +149,27 @@ export function agencyStructure(problem: Problem, agency: Agency): AgencyStructu
     }
     if (fixed) continue;
     const priority = person.attendance === "priority";
-    const key = `${person.rank}\u0000${person.unit}\u0000${priority}`; // as fairnessGroupKey: the unit exactly as written
-    let cls = classByKey.get(key);
-    if (!cls) {
-      cls = { index: classes.length, rank: person.rank, unit: person.unit, priority, steady: [], onLeave: [], onLeavePins: [], matches };
-      classByKey.set(key, cls);
-      classes.push(cls);
+    // People of one unit mostly come together: the last person's class is tried first.
+    let cls: RotatingClass | undefined = last !== null && last.rank === person.rank && last.unit === person.unit && last.priority === priority ? last : undefined;
+    if (cls === undefined) {
+      const key = `${person.rank}\u0000${person.unit}\u0000${priority}`; // as fairnessGroupKey: the unit exactly as written
+      cls = classByKey.get(key);
+      if (!cls) {
+        cls = { index: classes.length, rank: person.rank, unit: person.unit, priority, steady: [], onLeave: [], onLeavePins: [], matches };
+        classByKey.set(key, cls);
+        classes.push(cls);
+        freeByAppearance.push(new Int32Array(daily ? days : 0));
+      }
+      last = cls;
     }
     if (person.leave === null && pins === null) cls.steady.push(p);
     else {
       cls.onLeave.push(p);
       cls.onLeavePins.push(pins?.modes ?? null);
+      if (daily) {
+        const free = freeByAppearance[cls.index];
+        for (let d = 0; d < days; d++) if (isFree(person.leave, pins?.modes ?? null, d)) free[d]++;
+      }
     }
   }
   for (let d = 0; d < days; d++) {
@@ -168,24 +184,10 @@ export function agencyStructure(problem: Problem, agency: Agency): AgencyStructu
   // A canonical class order (priority, rank, unit), not the order of first appearance: ties
   // between classes must not depend on the order of rows in employees.csv.
   classes.sort((a, b) => Number(a.priority) - Number(b.priority) || RANKS.indexOf(a.rank as Rank) - RANKS.indexOf(b.rank as Rank) || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
+  const freeCount = daily ? classes.map((cls) => freeByAppearance[cls.index]) : null;
   classes.forEach((cls, index) => (cls.index = index));
 
   const blockDays = problem.rotation === "daily" ? problem.calendar.days.map((_, d) => [d]) : daysByWeek(problem.calendar);
-  // Daily rotation: how many of each class's members with leave or pins are free on each day,
-  // in one pass over its people (a replan pins everyone, so this is every person times every
-  // day). Who they are is listed only when asked (`stageOneCounts`, a fallback), not for every
-  // person and day.
-  const freeCount: Int32Array[] | null = problem.rotation === "daily" ? classes.map(() => new Int32Array(days)) : null;
-  if (freeCount !== null) {
-    for (const cls of classes) {
-      const perDay = freeCount[cls.index];
-      cls.onLeave.forEach((p, i) => {
-        const leave = problem.people[p].leave;
-        const pins = cls.onLeavePins[i];
-        for (let d = 0; d < days; d++) if (isFree(leave, pins, d)) perDay[d]++;
-      });
-    }
-  }
   const blocks: Block[] = blockDays.map((bdays, index) => {
     const pools: Pool[] = [];
     for (const cls of classes) {
