@@ -168,7 +168,9 @@ export function agencyStructure(problem: Problem, agency: Agency): AgencyStructu
       cls.onLeavePins.push(pins?.modes ?? null);
       if (daily) {
         const free = freeByAppearance[cls.index];
-        for (let d = 0; d < days; d++) if (isFree(person.leave, pins?.modes ?? null, d)) free[d]++;
+        const leave = person.leave;
+        const pinnedDays = pins === null ? null : pins.modes;
+        for (let d = 0; d < days; d++) if ((leave === null || leave[d] === 0) && (pinnedDays === null || pinnedDays[d] === PINNED_NONE)) free[d]++;
       }
     }
   }

@@ -79,9 +79,15 @@ function choose(load: Float64Array, score: ArrayLike<number> | null, reach: numb
 function wishesByDay(requests: ReadonlyArray<Uint8Array | null | undefined>, days: number): Int8Array {
   const m = requests.length;
   const wish = new Int8Array(days * m);
-  requests.forEach((r, k) => {
-    if (r) for (let d = 0; d < days; d++) wish[d * m + k] = r[d] === WISH_OFFICE ? 1 : r[d] === WISH_HOME ? -1 : 0;
-  });
+  for (let k = 0; k < m; k++) {
+    const r = requests[k];
+    if (!r) continue;
+    for (let d = 0; d < days; d++) {
+      const code = r[d];
+      if (code === WISH_OFFICE) wish[d * m + k] = 1;
+      else if (code === WISH_HOME) wish[d * m + k] = -1;
+    }
+  }
   return wish;
 }
 
@@ -98,10 +104,12 @@ function wishScores(requests: ReadonlyArray<Uint8Array | null | undefined>, on: 
 export function assignTurns(problem: Problem, s: AgencyStructure, classes: readonly ShareClass[], counts: readonly (ArrayLike<number>)[], roster: Roster): void {
   const days = roster.days;
   const modes = roster.modes;
-  s.pinned.people.forEach((p, i) => {
-    const pinned = s.pinned.pins[i].modes;
-    for (let d = 0; d < days; d++) if (pinned[d] === PINNED_OFFICE) modes[p * days + d] = OFFICE;
-  });
+  const { people: pinnedPeople, pins } = s.pinned;
+  for (let i = 0; i < pinnedPeople.length; i++) {
+    const base = pinnedPeople[i] * days;
+    const pinned = pins[i].modes;
+    for (let d = 0; d < days; d++) if (pinned[d] === PINNED_OFFICE) modes[base + d] = OFFICE;
+  }
   const order = problem.rotation === "daily" ? visitOrder(problem) : [];
 
   for (const c of classes) {

@@ -6,7 +6,7 @@
  * pins on the published days only narrow the choice, so it still is.
  */
 import { LEAVE, OFFICE, HOME, PIN_HOME, PIN_OFFICE, WISH_HOME, WISH_OFFICE, type Problem, type Roster } from "../domain/problem.js";
-import { agencyObjectives, compareAgencyObjectives } from "../metrics/objectives.js";
+import { agencyObjectives, agencyShareBasis, compareAgencyObjectives } from "../metrics/objectives.js";
 import { verifyRoster } from "../verify/rules.js";
 
 /**
@@ -42,8 +42,9 @@ export function keepWished(problem: Problem, roster: Roster): string[] {
   for (const agency of problem.agencies) {
     if (agency.exempt || broken.has(agency.id) || differs[agency.index] === 0) continue;
     // Objectives 1-4 only: the weekly figures rank below wishes.
-    const ours = agencyObjectives(problem, roster, agency.index, { weekly: false });
-    const theirs = agencyObjectives(problem, wished, agency.index, { weekly: false });
+    const basis = agencyShareBasis(problem, agency.index);
+    const ours = agencyObjectives(problem, roster, agency.index, { weekly: false, basis });
+    const theirs = agencyObjectives(problem, wished, agency.index, { weekly: false, basis });
     if (compareAgencyObjectives(theirs, ours) > 0) continue;
     for (const p of agency.people) roster.modes.set(wished.modes.subarray(p * days, (p + 1) * days), p * days);
     kept.push(agency.id);

@@ -111,6 +111,8 @@ export function applyPrevious(problem: Problem, previous: PreviousRoster, fromDa
   // The requests of everyone without requests.csv rows, in one buffer: a replan gives everyone
   // requests, and 100,000 small arrays cost more to make and to read than one.
   const made = new Uint8Array(problem.people.length * days);
+  // Office people of each agency on each published day, as published: `[agency * fromDay + day]`.
+  const publishedOffice = new Int32Array(problem.agencies.length * fromDay);
   for (const person of problem.people) {
     const base = person.index * days;
     if (previous.listed[person.index] === 0) {
@@ -133,6 +135,7 @@ export function applyPrevious(problem: Problem, previous: PreviousRoster, fromDa
       if (d < fromDay) {
         // Published: the previous mode, as far as today's inputs allow it for this person.
         requests[d] = REQUEST_NONE;
+        if (!onLeave && (fixed || before === OFFICE)) publishedOffice[person.agency * fromDay + d]++;
         if (onLeave || fixed) continue;
         requests[d] = before === OFFICE ? PIN_OFFICE : PIN_HOME;
       } else if (requests[d] === REQUEST_NONE && !onLeave && !fixed) {
@@ -143,32 +146,23 @@ export function applyPrevious(problem: Problem, previous: PreviousRoster, fromDa
     }
     person.requests = any ? requests : null;
   }
-  return { published, joined, overCap: keepPublishedCaps(problem, fromDay) };
+  return { published, joined, overCap: keepPublishedCaps(problem, fromDay, publishedOffice) };
 }
 
 /**
- * Raise the cap of each published day to its published office count where today's cap is
- * below it (the past cannot be replanned). Returns the number of agency-days raised.
+ * Raise the cap of each published day to its published office count (`publishedOffice`, by
+ * agency and day) where today's cap is below it (the past cannot be replanned). Returns the
+ * number of agency-days raised.
  */
-function keepPublishedCaps(problem: Problem, fromDay: number): number {
+function keepPublishedCaps(problem: Problem, fromDay: number, publishedOffice: Int32Array): number {
   let raised = 0;
   const days = problem.calendar.days;
   for (const agency of problem.agencies) {
-    if (agency.exempt || fromDay === 0) continue;
-    // Published office counts, person by person (each person's days read once).
-    const officeOn = new Int32Array(fromDay);
-    for (const p of agency.people) {
-      const person = problem.people[p];
-      const fixed = person.attendance === "fixed";
-      for (let d = 0; d < fromDay; d++) {
-        if (person.leave !== null && person.leave[d] === 1) continue;
-        if (fixed || person.requests?.[d] === PIN_OFFICE) officeOn[d]++;
-      }
-    }
+    if (agency.exempt) continue;
     for (let d = 0; d < fromDay; d++) {
       const cap = capOn(agency, d);
       if (cap === null) continue;
-      const office = officeOn[d];
+      const office = publishedOffice[agency.index * fromDay + d];
       if (office <= cap) continue;
       agency.dayCaps ??= new Array<number | null>(days.length).fill(null);
       agency.dayCapBasis ??= new Array<string | null>(days.length).fill(null);
