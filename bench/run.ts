@@ -6,6 +6,7 @@
  * process, so peak memory is per run and one run's heap does not slow the next.
  *
  *   node dist/bench/run.js [--sizes 1000,10000] [--quick] [--out bench/RESULTS.md]
+ *   node dist/bench/run.js --only-replan [--sizes 100000]   (the replan comparison alone, about 30 s)
  */
 import { fork } from "node:child_process";
 import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -37,6 +38,13 @@ export interface BenchOptions {
   exactLimitSeconds?: number;
   /** Sizes also replanned (against a solve of the same new inputs); default 100,000 (10,000 with --quick). */
   replanSizes?: number[];
+  /**
+   * Only the replan comparison of issue 10: each of `replanSizes` (or `sizes` when given) is
+   * generated and solved (the published roster), then solved afresh and replanned with the
+   * newly sick; no floor, HiGHS, single agency or naive model. RESULTS.md is left alone unless
+   * `out` names a file.
+   */
+  onlyReplan?: boolean;
   /** A solve process still running after this long is killed and reported. */
   solveTimeoutSeconds?: number;
   /** Progress, one catalogue message per step (stderr in English by default). */
@@ -122,14 +130,15 @@ function generation(employees: number, seed: number): GenerateOptions {
 export async function runBench(options: BenchOptions = {}): Promise<BenchReport> {
   const log = options.log ?? progressTo(process.stderr, "en");
   const quick = options.quick === true;
-  const sizes = options.sizes ?? (quick ? DEFAULT_SIZES.slice(0, 2) : DEFAULT_SIZES);
+  const onlyReplan = options.onlyReplan === true;
+  const replanSizes = options.replanSizes ?? (onlyReplan && options.sizes ? options.sizes : quick ? [10_000] : [100_000]);
+  const sizes = onlyReplan ? replanSizes : options.sizes ?? (quick ? DEFAULT_SIZES.slice(0, 2) : DEFAULT_SIZES);
   const seed = options.seed ?? 2021;
-  const highsMax = options.highsMax ?? 1_000_000;
-  const single = options.singleAgency ?? 27_000;
-  const exactSizes = options.exactSizes ?? (quick ? [20, 100] : [20, 100, 500]);
+  const highsMax = onlyReplan ? 0 : options.highsMax ?? 1_000_000;
+  const single = onlyReplan ? 0 : options.singleAgency ?? 27_000;
+  const exactSizes = onlyReplan ? [] : options.exactSizes ?? (quick ? [20, 100] : [20, 100, 500]);
   const exactLimit = options.exactLimitSeconds ?? (quick ? 20 : 30);
   const solveTimeout = (options.solveTimeoutSeconds ?? 300) * 1000;
-  const replanSizes = options.replanSizes ?? (quick ? [10_000] : [100_000]);
   const started = performance.now();
   const loadBefore = loadavg();
   const work = await mkdtemp(join(tmpdir(), "giliran-bench-"));
@@ -149,8 +158,10 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
       const summary = await generateScenario(scenario.options, dir);
       const result: SizeResult = { label: scenario.label, employees: summary.employees, agencies: summary.agencies, floor: { kind: "failed", reason: "not run" }, solves: {} };
       sizeResults.push(result);
-      log("bench.floor", {});
-      result.floor = expectKind(await runInChild({ kind: "floor", dir, out: join(work, `floor-${i}`) }, solveTimeout), "floor");
+      if (!onlyReplan) {
+        log("bench.floor", {});
+        result.floor = expectKind(await runInChild({ kind: "floor", dir, out: join(work, `floor-${i}`) }, solveTimeout), "floor");
+      }
       for (const solver of scenario.backends) {
         log("bench.solve", { solver });
         result.solves[solver] = expectKind(await runInChild({ kind: "solve", dir, out: join(work, `out-${i}-${solver}`), solver }, solveTimeout), "solve");
@@ -172,7 +183,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
       }
       await rm(join(work, `floor-${i}`), { recursive: true, force: true });
       for (const solver of scenario.backends) await rm(join(work, `out-${i}-${solver}`), { recursive: true, force: true });
-      if (i === 0) {
+      if (i === 0 && !onlyReplan) {
         // The naive model on the smallest generated scenario too, as a planner would first try it.
         const label = `${scenario.label} scenario (${summary.agencies} agencies)`;
         exact.push({ label, result: await runExact(label, { kind: "exact", dir, timeLimitSeconds: exactLimit }, exactLimit, log) });
@@ -201,8 +212,8 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
     exactLimitSeconds: exactLimit,
     seconds: (performance.now() - started) / 1000,
   };
-  const out = options.out === undefined ? DEFAULT_OUT : options.out;
-  if (out !== null) await writeFile(out, formatResults(report) + (await keptSection(out)));
+  const out = options.out === undefined ? (onlyReplan ? null : DEFAULT_OUT) : options.out;
+  if (out !== null) await writeFile(out, (onlyReplan ? replanResults(report) : formatResults(report)) + (onlyReplan ? "" : await keptSection(out)));
   return report;
 }
 
@@ -324,7 +335,8 @@ export function formatResults(report: BenchReport): string {
   out.push("# Benchmark results", "");
   out.push("Made by `npm run bench` (`node dist/bench/run.js`; also `giliran bench`). Scenarios are generated with",
     `\`giliran generate\`'s library (seed ${report.seed}, 20 workdays, daily rotation; a province up to 100,000, the national preset`,
-    "at 1,000,000), not timed. Each measurement runs in its own Node process; times exclude process start and module loading.", "");
+    "at 1,000,000), not timed. Each measurement runs in its own Node process; times exclude process start and module loading.",
+    "The replan comparison alone (below, about 30 s): `npm run build && node dist/bench/run.js --only-replan` prints it and writes no file.", "");
   out.push(`- Date: ${report.date}`);
   out.push(`- Machine: ${m.cpus} cores (\`os.cpus().length\`, ${m.cpuModel}), ${m.memoryGb.toFixed(1)} GB memory, ${m.platform}`);
   out.push(`- Node ${m.node}`);
@@ -378,10 +390,20 @@ export function formatResults(report: BenchReport): string {
   out.push(table(["problem", "binaries", "naive model", "its objectives", "count model", "count objectives"], exactRows), "");
   out.push("Objectives: capUse / priorityOfficeDays / maxDeviation / sumSquaredDeviation.", "");
 
+  out.push(...replanSection(report));
+
+  out.push("## DESIGN.md targets", "");
+  out.push(...targetVerdicts(report), "");
+  return `${out.join("\n")}\n`;
+}
+
+/** The "Replan against solve" section (none when no size was replanned), as lines. */
+function replanSection(report: BenchReport): string[] {
+  const out: string[] = [];
   const replans = report.sizes.filter((r) => r.replan !== undefined);
   if (replans.length > 0) {
     out.push("## Replan against solve (issue 10)", "");
-    out.push(`The published roster is the \`auto\` solve above; today's inputs add every 200th employee sick on the ninth workday.`,
+    out.push(`The published roster is the \`auto\` solve of the generated scenario; today's inputs add every 200th employee sick on the ninth workday.`,
       "`replan` keeps the days before it and replans the rest; `solve` solves the same new inputs afresh. Both in their own process.", "");
     const replanRows = replans.map((r) => {
       const { replan, solve } = r.replan!;
@@ -393,10 +415,16 @@ export function formatResults(report: BenchReport): string {
     });
     out.push(table(["employees", "solve wall / CPU", "replan wall / CPU", "replan/solve wall / CPU", "replan read / compile+pins / solve / write", "published kept", "replan changes from the ninth workday", "fresh solve changes"], replanRows), "");
   }
+  return out;
+}
 
-  out.push("## DESIGN.md targets", "");
-  out.push(...targetVerdicts(report), "");
-  return `${out.join("\n")}\n`;
+/** What `--only-replan` prints: the machine, the replan table and its verdicts. */
+export function replanResults(report: BenchReport): string {
+  const m = report.machine;
+  const verdicts = targetVerdicts(report).filter((line) => line.includes("replan of"));
+  return [`# Replan against solve (\`--only-replan\`, ${report.date})`, "",
+    `- Machine: ${m.cpus} cores (${m.cpuModel}), Node ${m.node}; load average before: ${report.loadBefore.map((x) => x.toFixed(1)).join(" / ")}, after: ${report.loadAfter.map((x) => x.toFixed(1)).join(" / ")}`, "",
+    ...replanSection(report), ...verdicts, ""].join("\n");
 }
 
 // ---- command line -----------------------------------------------------------------------
@@ -408,7 +436,7 @@ export function progressTo(stream: NodeJS.WritableStream, lang: Lang): (code: Me
   };
 }
 
-/** `--sizes 1000,10000`, `--quick`, `--out FILE` (the flags of `npm run bench`; `giliran bench` has the same). */
+/** `--sizes 1000,10000`, `--quick`, `--only-replan`, `--out FILE` (the flags of `npm run bench`; `giliran bench` has the same). */
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   const options: BenchOptions = {};
   for (let i = 0; i < argv.length; i++) {
@@ -426,7 +454,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       options.sizes = sizes;
     }
     else if (arg === "--out") options.out = value();
-    else throw new Error(`unknown option ${arg} (expected --sizes N,N, --quick, --out FILE)`);
+    else if (arg === "--only-replan") options.onlyReplan = true;
+    else throw new Error(`unknown option ${arg} (expected --sizes N,N, --quick, --only-replan, --out FILE)`);
   }
   return options;
 }
@@ -440,6 +469,6 @@ export function parseSizes(text: string): number[] | null {
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const options = parseBenchArgs(process.argv.slice(2));
   const report = await runBench(options);
-  process.stdout.write(formatResults(report));
-  process.stderr.write(`${formatMessage("bench.done", { minutes: (report.seconds / 60).toFixed(1), out: options.out ?? DEFAULT_OUT }, "en")}\n`);
+  process.stdout.write(options.onlyReplan ? replanResults(report) : formatResults(report));
+  if (!options.onlyReplan || options.out !== undefined) process.stderr.write(`${formatMessage("bench.done", { minutes: (report.seconds / 60).toFixed(1), out: options.out ?? DEFAULT_OUT }, "en")}\n`);
 }

@@ -14,7 +14,7 @@ export interface Pinned {
   /** Per workday: PINNED_NONE, PINNED_OFFICE or PINNED_HOME (never on a leave day). */
   modes: Uint8Array;
   /** Weeks (weekly rotation) holding pins of both modes: the pins cannot all hold. */
-  conflicts: number[];
+  conflicts: readonly number[];
 }
 
 /** The pinned mode of each workday for a rotating person; null when nothing is pinned. */
@@ -22,29 +22,29 @@ export function pinnedModes(problem: Problem, person: Person): Pinned | null {
   const requests = person.requests;
   if (!requests || person.attendance === "fixed") return null;
   const days = problem.calendar.days.length;
-  const onLeave = (d: number): boolean => person.leave !== null && person.leave[d] === 1;
-  const modes = new Uint8Array(days);
-  let any = false;
+  const leave = person.leave;
+  let modes: Uint8Array | null = null;
   for (let d = 0; d < days; d++) {
-    if (onLeave(d)) continue;
-    if (requests[d] === PIN_OFFICE) modes[d] = PINNED_OFFICE;
-    else if (requests[d] === PIN_HOME) modes[d] = PINNED_HOME;
-    else continue;
-    any = true;
+    if (leave !== null && leave[d] === 1) continue;
+    const pinned = requests[d] === PIN_OFFICE ? PINNED_OFFICE : requests[d] === PIN_HOME ? PINNED_HOME : PINNED_NONE;
+    if (pinned === PINNED_NONE) continue;
+    modes ??= new Uint8Array(days);
+    modes[d] = pinned;
   }
-  if (!any) return null;
+  if (modes === null) return null;
+  if (problem.rotation !== "weekly") return { modes, conflicts: NO_CONFLICTS };
   const conflicts: number[] = [];
-  if (problem.rotation === "weekly") {
-    const week = problem.calendar.week;
-    const weekMode = new Uint8Array(problem.calendar.weekStarts.length);
-    for (let d = 0; d < days; d++) {
-      if (modes[d] === PINNED_NONE) continue;
-      const w = week[d];
-      if (weekMode[w] === PINNED_NONE) weekMode[w] = modes[d];
-      else if (weekMode[w] !== modes[d] && !conflicts.includes(w)) conflicts.push(w);
-    }
-    for (let d = 0; d < days; d++) if (!onLeave(d) && weekMode[week[d]] !== PINNED_NONE) modes[d] = weekMode[week[d]];
+  const week = problem.calendar.week;
+  const weekMode = new Uint8Array(problem.calendar.weekStarts.length);
+  for (let d = 0; d < days; d++) {
+    if (modes[d] === PINNED_NONE) continue;
+    const w = week[d];
+    if (weekMode[w] === PINNED_NONE) weekMode[w] = modes[d];
+    else if (weekMode[w] !== modes[d] && !conflicts.includes(w)) conflicts.push(w);
   }
+  for (let d = 0; d < days; d++) if ((leave === null || leave[d] !== 1) && weekMode[week[d]] !== PINNED_NONE) modes[d] = weekMode[week[d]];
   return { modes, conflicts };
 }
 
+/** Daily rotation: pins never conflict (one list for everyone, never added to). */
+const NO_CONFLICTS: readonly number[] = Object.freeze([]);

@@ -23,6 +23,8 @@ export interface RotatingClass {
   steady: number[];
   /** Members with at least one leave or pinned day, in input order. */
   onLeave: number[];
+  /** The pinned modes of each member of `onLeave`, in the same order (null: leave, no pins). */
+  onLeavePins: Array<Uint8Array | null>;
   /** For each rule of the agency, whether it counts this class. */
   matches: boolean[];
 }
@@ -58,7 +60,33 @@ export interface AgencyStructure {
   /** For each rule, available people it counts on each day. */
   availableMatch: Int32Array[];
   /** Rotating people with pins: their pinned mode per day (pinned office days count as fixed office). */
-  pinned: Map<number, Pinned>;
+  pinned: PinnedPeople;
+}
+
+/**
+ * The rotating people of an agency with pins, in input order. A replan pins everyone: kept in
+ * two lists, looked up by person (a map) only when asked.
+ */
+export class PinnedPeople {
+  readonly people: number[] = [];
+  readonly pins: Pinned[] = [];
+  private byPerson: Map<number, Pinned> | null = null;
+
+  add(p: number, pins: Pinned): void {
+    this.people.push(p);
+    this.pins.push(pins);
+    this.byPerson = null;
+  }
+
+  get(p: number): Pinned | undefined {
+    this.byPerson ??= new Map(this.people.map((q, i) => [q, this.pins[i]]));
+    return this.byPerson.get(p);
+  }
+
+  /** Whether anyone has pins of both modes in one week (weekly rotation). */
+  anyConflict(): boolean {
+    return this.pins.some((pins) => pins.conflicts.length > 0);
+  }
 }
 
 /** Group an agency's people into classes and blocks of pools. */
@@ -78,14 +106,20 @@ export function agencyStructure(problem: Problem, agency: Agency): AgencyStructu
   let steadyFixed = 0;
   const steadyMatch = new Int32Array(agency.rules.length);
   const steadyFixedMatch = new Int32Array(agency.rules.length);
-  const pinned = new Map<number, Pinned>();
+  const pinned = new PinnedPeople();
+  const daily = problem.rotation === "daily";
+  // Daily rotation: per class (in order of appearance), how many of its members with leave or
+  // pins are free on each day: counted here, while the person is in hand (a replan pins
+  // everyone, so this is every person times every day). Who they are is listed only when asked.
+  const freeByAppearance: Int32Array[] = [];
+  let last: RotatingClass | null = null;
   for (const p of agency.people) {
     const person = problem.people[p];
     const fixed = person.attendance === "fixed";
     const matches = hasRules ? agency.rules.map((rule) => ruleMatches(rule, person)) : noMatches;
     const pins = fixed ? null : pinnedModes(problem, person);
     if (pins !== null) {
-      pinned.set(p, pins);
+      pinned.add(p, pins);
       // A pinned office day is a fixed office day for every count; a pinned day is never chosen,
       // and a pinned home day is no day the person is available for the office.
       for (let d = 0; d < days; d++) {
@@ -120,14 +154,30 @@ export function agencyStructure(problem: Problem, agency: Agency): AgencyStructu
     }
     if (fixed) continue;
     const priority = person.attendance === "priority";
-    const key = `${person.rank}\u0000${person.unit}\u0000${priority}`; // as fairnessGroupKey: the unit exactly as written
-    let cls = classByKey.get(key);
-    if (!cls) {
-      cls = { index: classes.length, rank: person.rank, unit: person.unit, priority, steady: [], onLeave: [], matches };
-      classByKey.set(key, cls);
-      classes.push(cls);
+    // People of one unit mostly come together: the last person's class is tried first.
+    let cls: RotatingClass | undefined = last !== null && last.rank === person.rank && last.unit === person.unit && last.priority === priority ? last : undefined;
+    if (cls === undefined) {
+      const key = `${person.rank}\u0000${person.unit}\u0000${priority}`; // as fairnessGroupKey: the unit exactly as written
+      cls = classByKey.get(key);
+      if (!cls) {
+        cls = { index: classes.length, rank: person.rank, unit: person.unit, priority, steady: [], onLeave: [], onLeavePins: [], matches };
+        classByKey.set(key, cls);
+        classes.push(cls);
+        freeByAppearance.push(new Int32Array(daily ? days : 0));
+      }
+      last = cls;
     }
-    (person.leave === null && pins === null ? cls.steady : cls.onLeave).push(p);
+    if (person.leave === null && pins === null) cls.steady.push(p);
+    else {
+      cls.onLeave.push(p);
+      cls.onLeavePins.push(pins?.modes ?? null);
+      if (daily) {
+        const free = freeByAppearance[cls.index];
+        const leave = person.leave;
+        const pinnedDays = pins === null ? null : pins.modes;
+        for (let d = 0; d < days; d++) if ((leave === null || leave[d] === 0) && (pinnedDays === null || pinnedDays[d] === PINNED_NONE)) free[d]++;
+      }
+    }
   }
   for (let d = 0; d < days; d++) {
     available[d] += steadyAvailable;
@@ -141,38 +191,25 @@ export function agencyStructure(problem: Problem, agency: Agency): AgencyStructu
   // A canonical class order (priority, rank, unit), not the order of first appearance: ties
   // between classes must not depend on the order of rows in employees.csv.
   classes.sort((a, b) => Number(a.priority) - Number(b.priority) || RANKS.indexOf(a.rank as Rank) - RANKS.indexOf(b.rank as Rank) || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
+  const freeCount = daily ? classes.map((cls) => freeByAppearance[cls.index]) : null;
   classes.forEach((cls, index) => (cls.index = index));
 
   const blockDays = problem.rotation === "daily" ? problem.calendar.days.map((_, d) => [d]) : daysByWeek(problem.calendar);
-  // Daily rotation: each class's free members per day in one pass over its people (a replan
-  // pins everyone, so this is every person times every day: no closures, no masks).
-  const freeByDay: number[][][] | null = problem.rotation === "daily" ? classes.map(() => blockDays.map(() => [])) : null;
-  if (freeByDay !== null) {
-    for (const cls of classes) {
-      const perDay = freeByDay[cls.index];
-      for (const p of cls.onLeave) {
-        const leave = problem.people[p].leave;
-        const pins = pinned.get(p)?.modes;
-        for (let d = 0; d < days; d++) if ((leave === null || leave[d] === 0) && (pins === undefined || pins[d] === PINNED_NONE)) perDay[d].push(p);
-      }
-    }
-  }
   const blocks: Block[] = blockDays.map((bdays, index) => {
     const pools: Pool[] = [];
     for (const cls of classes) {
       if (cls.steady.length > 0) pools.push({ cls: cls.index, steady: true, size: cls.steady.length, days: bdays, members: [] });
-      if (freeByDay !== null) {
-        const members = freeByDay[cls.index][index];
-        if (members.length > 0) pools.push({ cls: cls.index, steady: false, size: members.length, days: bdays, members });
+      if (freeCount !== null) {
+        const size = freeCount[cls.index][index];
+        if (size > 0) pools.push(freeOnDay(problem, cls, index, size, bdays));
         continue;
       }
       // Members with leave, grouped by the days of the block they are available on.
       const byMask = new Map<string, Pool>();
-      for (const p of cls.onLeave) {
+      for (const [i, p] of cls.onLeave.entries()) {
         const leave = problem.people[p].leave;
-        const pins = pinned.get(p)?.modes;
-        const free = (d: number): boolean => (leave === null || leave[d] === 0) && (pins === undefined || pins[d] === PINNED_NONE);
-        const availableDays = bdays.filter(free);
+        const pins = cls.onLeavePins[i];
+        const availableDays = bdays.filter((d) => isFree(leave, pins, d));
         if (availableDays.length === 0) continue;
         const mask = availableDays.join(",");
         let pool = byMask.get(mask);
@@ -186,4 +223,20 @@ export function agencyStructure(problem: Problem, agency: Agency): AgencyStructu
   });
 
   return { agency, classes, blocks, fixedOffice, fixedMatch, available, availableMatch, pinned };
+}
+
+/** Whether a person with this leave and these pins can be chosen on day `d`. */
+function isFree(leave: Uint8Array | null, pins: Uint8Array | null, d: number): boolean {
+  return (leave === null || leave[d] === 0) && (pins === null || pins[d] === PINNED_NONE);
+}
+
+/** The pool of `cls`'s members with leave or pins who are free on day `d` (daily rotation): `size` of them, listed on first use. */
+function freeOnDay(problem: Problem, cls: RotatingClass, d: number, size: number, days: number[]): Pool {
+  let members: number[] | null = null;
+  return {
+    cls: cls.index, steady: false, size, days,
+    get members(): number[] {
+      return (members ??= cls.onLeave.filter((p, i) => isFree(problem.people[p].leave, cls.onLeavePins[i], d)));
+    },
+  };
 }

@@ -36,54 +36,86 @@ export interface ShareClass {
 /** Group the agency's rotating people into share classes (canonical order: by key). */
 export function shareClasses(problem: Problem, s: AgencyStructure, rulesCount: boolean): ShareClass[] {
   const days = problem.calendar.days.length;
-  const byKey = new Map<string, ShareClass>();
   const blockOf = new Int32Array(days);
   s.blocks.forEach((block) => block.days.forEach((d) => (blockOf[d] = block.index)));
+  // The key of a class is `priority|rule signature|days|forced|weight|history`, looked up in
+  // steps: by its first three parts (one text for a run of people with the same choosable days:
+  // a replan pins the same published days on everyone), then by each number: no text per person.
+  const byDays = new Map<string, Map<number, Map<number, Map<number, ShareClass>>>>();
+  const keyed: Array<[string, ShareClass]> = [];
+  const choosable: number[] = [];
+  let lastDays: number[] = [];
+  let lastGroup: Map<number, Map<number, Map<number, ShareClass>>> | null = null;
+  let lastGroupKey = "";
   for (const cls of s.classes) {
-    for (const p of [...cls.steady, ...cls.onLeave]) {
+    const signature = rulesCount ? cls.matches.map((m) => (m ? "1" : "0")).join("") : "";
+    const prefix = `${cls.priority ? 1 : 0}|${signature}|`;
+    lastGroup = null; // the prefix changed
+    const add = (p: number, pins: Uint8Array | null): void => {
       const person = problem.people[p];
-      const pins = s.pinned.get(p)?.modes;
-      const choosable: number[] = [];
+      choosable.length = 0;
       let forced = 0;
       for (let d = 0; d < days; d++) {
         if (person.leave !== null && person.leave[d] === 1) continue;
-        if (pins !== undefined && pins[d] !== PINNED_NONE) {
+        if (pins !== null && pins[d] !== PINNED_NONE) {
           if (pins[d] === PINNED_OFFICE) forced++;
           continue;
         }
         choosable.push(d);
       }
+      if (lastGroup === null || !sameNumbers(choosable, lastDays)) {
+        lastDays = choosable.slice();
+        lastGroupKey = `${prefix}${choosable.length === days ? "*" : choosable.join(",")}`;
+        lastGroup = byDays.get(lastGroupKey) ?? null;
+        if (lastGroup === null) byDays.set(lastGroupKey, (lastGroup = new Map()));
+      }
       const weight = availableDays(person, days) + person.priorWorkdays;
-      const signature = rulesCount ? cls.matches.map((m) => (m ? "1" : "0")).join("") : "";
-      const dayKey = choosable.length === days ? "*" : choosable.join(",");
-      const key = `${cls.priority ? 1 : 0}|${signature}|${dayKey}|${forced}|${weight}|${person.history}`;
-      let share = byKey.get(key);
+      const byHistory = inner(inner(lastGroup, forced), weight);
+      let share = byHistory.get(person.history);
       if (share === undefined) {
         const blockDays: number[][] = s.blocks.map(() => []);
         for (const d of choosable) blockDays[blockOf[d]].push(d);
         share = {
-          index: -1, priority: cls.priority, members: [], matches: rulesCount ? cls.matches : [], days: choosable, blockDays,
+          index: -1, priority: cls.priority, members: [], matches: rulesCount ? cls.matches : [], days: choosable.slice(), blockDays,
           forced, history: person.history, weight, target: 0,
         };
-        byKey.set(key, share);
+        byHistory.set(person.history, share);
+        keyed.push([`${lastGroupKey}|${forced}|${weight}|${person.history}`, share]);
       }
       share.members.push(p);
-    }
+    };
+    for (const p of cls.steady) add(p, null);
+    cls.onLeave.forEach((p, i) => add(p, cls.onLeavePins[i]));
   }
-  const keys = [...byKey.keys()].sort();
-  const classes = keys.map((key, index) => {
-    const c = byKey.get(key)!;
+  keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const rankOrder = new Map<string, number>(RANKS.map((rank, i) => [rank, i]));
+  const classes = keyed.map(([, c], index) => {
     c.index = index;
     // By rank and unit first: which rank gets a class's extra turn must not follow the rows'
     // order (the per-group figures would change when employees.csv is shuffled); people of one
     // rank and unit are alike in every figure, so among them input order is harmless.
     c.members.sort((a, b) => {
-      const [p, q] = [problem.people[a], problem.people[b]];
-      return RANKS.indexOf(p.rank) - RANKS.indexOf(q.rank) || (p.unit < q.unit ? -1 : p.unit > q.unit ? 1 : 0) || a - b;
+      const p = problem.people[a];
+      const q = problem.people[b];
+      return (rankOrder.get(p.rank) ?? -1) - (rankOrder.get(q.rank) ?? -1) || (p.unit < q.unit ? -1 : p.unit > q.unit ? 1 : 0) || a - b;
     });
     return c;
   });
   return classes;
+}
+
+/** The map under `key` in `outer`, made when missing. */
+function inner<V>(outer: Map<number, Map<number, V>>, key: number): Map<number, V> {
+  let map = outer.get(key);
+  if (map === undefined) outer.set(key, (map = new Map()));
+  return map;
+}
+
+/** Whether two lists hold the same numbers in the same order. */
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**

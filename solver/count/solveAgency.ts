@@ -77,7 +77,7 @@ export function solveAgency(problem: Problem, agencyIndex: number, backend: Back
   if (agency.exempt) return { causes: [], stats };
   const s = agencyStructure(problem, agency);
   // Pins of both modes in one week (weekly rotation): named by the one pin check `solve` runs first.
-  if ([...s.pinned.values()].some((pins) => pins.conflicts.length > 0)) return { causes: pinConflicts(problem).filter((c) => c.agencyId === agency.id), stats };
+  if (s.pinned.anyConflict()) return { causes: pinConflicts(problem).filter((c) => c.agencyId === agency.id), stats };
   const named = diagnoseAgency(s, problem);
   if (named.length > 0) return { causes: named, stats };
   const rulesCountRotating = agency.rules.some((_, r) => s.classes.some((c) => c.matches[r]));

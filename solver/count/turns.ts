@@ -37,47 +37,79 @@ function wishOf(problem: Problem, p: number, d: number): number {
 }
 
 /**
- * Choose `count` members: least load first, then (with wishes) those who wish to be in on
- * `days`, then the pointer's order starting at `start`. Loads and wish scores take few values
- * (members stay within a turn of each other), so members are dealt into buckets in pointer
- * order and the buckets read in key order: linear, where sorting a class of 60,000 every
- * day of a replan was not.
+ * Choose `count` members: least load first, then (with wish scores) those who most wish to be
+ * in, then the pointer's order starting at `start`. Loads and scores are whole numbers in a
+ * small range (members stay within a turn of each other; a score is within [-reach, reach]),
+ * so each member's rank is one small integer: a count per rank finds the last rank chosen,
+ * and one pass in pointer order takes everyone ranked before it and the first of that rank.
+ * Linear, with no string or sort per member: a replan calls this for every class on every day.
  */
-function choose(problem: Problem, members: readonly number[], load: Float64Array, count: number, start: number, days: readonly number[], wishes: boolean): number[] {
-  const m = members.length;
-  const buckets = new Map<string, number[]>();
-  const keys: Array<[number, number, string]> = [];
+function choose(load: Float64Array, score: ArrayLike<number> | null, reach: number, count: number, start: number): number[] {
+  const m = load.length;
+  let least = Infinity;
+  let most = -Infinity;
+  for (let k = 0; k < m; k++) {
+    least = Math.min(least, load[k]);
+    most = Math.max(most, load[k]);
+  }
+  const span = 2 * reach + 1;
+  const rank = new Int32Array(m);
+  const perRank = new Int32Array((most - least + 1) * span);
+  for (let k = 0; k < m; k++) {
+    rank[k] = (load[k] - least) * span + reach - (score === null ? 0 : score[k]);
+    perRank[rank[k]]++;
+  }
+  let last = 0;
+  let before = 0;
+  while (last < perRank.length - 1 && before + perRank[last] < count) before += perRank[last++];
+  let ofLast = count - before;
+  const chosen: number[] = [];
   for (let i = 0; i < m; i++) {
     const k = (start + i) % m;
-    let score = 0;
-    if (wishes) {
-      const r = problem.people[members[k]].requests;
-      if (r) for (const d of days) score += r[d] === WISH_OFFICE ? 1 : r[d] === WISH_HOME ? -1 : 0;
-    }
-    const key = `${load[k]}|${score}`;
-    let bucket = buckets.get(key);
-    if (bucket === undefined) {
-      buckets.set(key, (bucket = []));
-      keys.push([load[k], score, key]);
-    }
-    bucket.push(k);
-  }
-  keys.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
-  const chosen: number[] = [];
-  for (const [, , key] of keys) {
-    for (const k of buckets.get(key)!) {
-      if (chosen.length === count) return chosen;
+    if (rank[k] < last) chosen.push(k);
+    else if (rank[k] === last && ofLast > 0) {
       chosen.push(k);
+      ofLast--;
     }
   }
   return chosen;
+}
+
+/** Each member's wish for each workday (+1 office, -1 home, 0 none), day by day: `[d * m + k]` for member k of m. */
+function wishesByDay(requests: ReadonlyArray<Uint8Array | null | undefined>, days: number): Int8Array {
+  const m = requests.length;
+  const wish = new Int8Array(days * m);
+  for (let k = 0; k < m; k++) {
+    const r = requests[k];
+    if (!r) continue;
+    for (let d = 0; d < days; d++) {
+      const code = r[d];
+      if (code === WISH_OFFICE) wish[d * m + k] = 1;
+      else if (code === WISH_HOME) wish[d * m + k] = -1;
+    }
+  }
+  return wish;
+}
+
+/** The wish score of each member for `on` (the sum of their wishes on those days). */
+function wishScores(requests: ReadonlyArray<Uint8Array | null | undefined>, on: readonly number[]): Int32Array {
+  return Int32Array.from(requests, (r) => {
+    let score = 0;
+    if (r) for (const d of on) score += r[d] === WISH_OFFICE ? 1 : r[d] === WISH_HOME ? -1 : 0;
+    return score;
+  });
 }
 
 /** Write every class's office turns into the roster (fixed, leave and home are already set). */
 export function assignTurns(problem: Problem, s: AgencyStructure, classes: readonly ShareClass[], counts: readonly (ArrayLike<number>)[], roster: Roster): void {
   const days = roster.days;
   const modes = roster.modes;
-  for (const [p, pins] of s.pinned) for (let d = 0; d < days; d++) if (pins.modes[d] === PINNED_OFFICE) modes[p * days + d] = OFFICE;
+  const { people: pinnedPeople, pins } = s.pinned;
+  for (let i = 0; i < pinnedPeople.length; i++) {
+    const base = pinnedPeople[i] * days;
+    const pinned = pins[i].modes;
+    for (let d = 0; d < days; d++) if (pinned[d] === PINNED_OFFICE) modes[base + d] = OFFICE;
+  }
   const order = problem.rotation === "daily" ? visitOrder(problem) : [];
 
   for (const c of classes) {
@@ -85,6 +117,7 @@ export function assignTurns(problem: Problem, s: AgencyStructure, classes: reado
     const m = members.length;
     const wishes = members.some((p) => problem.people[p].requests != null && c.days.some((d) => wishOf(problem, p, d) !== 0));
     const load = new Float64Array(m);
+    const requests = wishes ? members.map((p) => problem.people[p].requests) : [];
     let pointer = 0;
     const serve = (k: number, on: readonly number[]): void => {
       for (const d of on) modes[members[k] * days + d] = OFFICE;
@@ -92,16 +125,18 @@ export function assignTurns(problem: Problem, s: AgencyStructure, classes: reado
     };
 
     if (problem.rotation === "daily") {
+      const wishOn = wishes ? wishesByDay(requests, days) : null;
       for (const d of order) {
         const n = counts[c.index][d];
         if (n === 0) continue;
-        if (!wishes) {
+        const on = [d];
+        if (wishOn === null) {
           for (let i = 0; i < n; i++) {
-            serve(pointer, [d]);
+            serve(pointer, on);
             if (++pointer === m) pointer = 0;
           }
         } else {
-          for (const k of choose(problem, members, load, n, pointer, [d], true)) serve(k, [d]);
+          for (const k of choose(load, wishOn.subarray(d * m, d * m + m), 1, n, pointer)) serve(k, on);
           pointer = (pointer + n) % m;
         }
       }
@@ -110,7 +145,7 @@ export function assignTurns(problem: Problem, s: AgencyStructure, classes: reado
         const n = counts[c.index][block.index];
         if (n === 0) return;
         const on = c.blockDays[block.index];
-        for (const k of choose(problem, members, load, n, pointer, on, wishes)) serve(k, on);
+        for (const k of choose(load, wishes ? wishScores(requests, on) : null, on.length, n, pointer)) serve(k, on);
         pointer = (pointer + n) % m;
       });
     }

@@ -7,7 +7,7 @@
  * first two and the squares, and take the worst agency for the largest deviations.
  */
 import { OFFICE, type Problem, type Roster } from "../domain/problem.js";
-import { fairShares, shareBasis, sharesTurns } from "../domain/shares.js";
+import { fairShares, shareBasis, sharesTurns, type ShareBasis } from "../domain/shares.js";
 
 /** One agency's objective values, in priority order. */
 export interface AgencyObjectives {
@@ -36,8 +36,20 @@ export interface ObjectiveValues extends AgencyObjectives {
 const DECIMALS = 1e9;
 const round = (x: number): number => Math.round(x * DECIMALS) / DECIMALS;
 
-/** The objective values of one agency's roster. */
-export function agencyObjectives(problem: Problem, roster: Roster, agencyIndex: number): AgencyObjectives {
+/** The share basis of each person of an agency that fair shares count, in the agency's order: the same for every roster. */
+export function agencyShareBasis(problem: Problem, agencyIndex: number): ShareBasis[] {
+  const days = problem.calendar.days.length;
+  const basis: ShareBasis[] = [];
+  for (const p of problem.agencies[agencyIndex].people) if (sharesTurns(problem.people[p])) basis.push(shareBasis(problem.people[p], days));
+  return basis;
+}
+
+/**
+ * The objective values of one agency's roster. With `weekly: false`, objectives 1-4 only
+ * (`weeklyDeviation` 0, not measured: a replan's wished roster is compared on those);
+ * `basis`, the agency's `agencyShareBasis` when it is measured on several rosters.
+ */
+export function agencyObjectives(problem: Problem, roster: Roster, agencyIndex: number, { weekly = true, basis: given }: { weekly?: boolean; basis?: readonly ShareBasis[] } = {}): AgencyObjectives {
   const agency = problem.agencies[agencyIndex];
   const days = problem.calendar.days.length;
   const week = problem.calendar.week;
@@ -59,7 +71,7 @@ export function agencyObjectives(problem: Problem, roster: Roster, agencyIndex: 
   }
   if (agency.exempt || counted.length === 0) return { capUse: agency.exempt ? 0 : capUse, priorityOfficeDays, maxDeviation: 0, sumSquaredDeviation: 0, weeklyDeviation: 0 };
 
-  const basis = counted.map((p) => shareBasis(problem.people[p], days));
+  const basis = given ?? counted.map((p) => shareBasis(problem.people[p], days));
   const share = fairShares(basis, office.reduce((a, b) => a + b, 0));
   let maxDeviation = 0;
   let sumSquaredDeviation = 0;
@@ -70,7 +82,7 @@ export function agencyObjectives(problem: Problem, roster: Roster, agencyIndex: 
   });
 
   let weeklyDeviation = 0;
-  if (problem.rotation === "daily") {
+  if (problem.rotation === "daily" && weekly) {
     // Per week: each counted person's office days and available days, and the week's totals.
     const inWeek = new Float64Array(counted.length * weeks);
     const availInWeek = new Float64Array(counted.length * weeks);

@@ -6,7 +6,7 @@
  * people home. `solve` and `replan` throw them as an `InfeasibleError` (exit 2).
  */
 import type { InfeasibleCause } from "../domain/errors.js";
-import { PIN_HOME, PIN_OFFICE, capBasisOn, capOn, type Person, type Problem } from "../domain/problem.js";
+import { PIN_HOME, PIN_OFFICE, REQUEST_NONE, capBasisOn, capOn, type Agency, type Person, type Problem } from "../domain/problem.js";
 
 function label(person: Person): string {
   return person.name === "" || person.name === person.id ? person.id : `${person.id} ${person.name}`;
@@ -22,35 +22,34 @@ export function pinConflicts(problem: Problem): InfeasibleCause[] {
   const { days, week, weekStarts } = problem.calendar;
   const n = days.length;
   for (const agency of problem.agencies) {
-    const pinned = agency.people.map((p) => problem.people[p]).filter((person) => person.requests);
-    if (pinned.length === 0) continue;
-    // One pass over the agency's people, person by person: the counts of each day.
+    if (!agency.people.some((p) => problem.people[p].requests)) continue;
+    // One pass over the agency's people, person by person: the counts of each day, and whether
+    // any person-day conflicts (then a second pass names them; a replan pins everyone).
     const fixedIn = new Int32Array(n);
     const pinnedIn = new Int32Array(n);
     const available = new Int32Array(n);
     const pinnedHome = new Int32Array(n);
-    const personal: InfeasibleCause[] = [];
+    let personalConflicts = false;
     for (const p of agency.people) {
       const person = problem.people[p];
       const leave = person.leave;
       const requests = person.requests;
       const fixed = person.attendance === "fixed";
       for (let d = 0; d < n; d++) {
-        const code = requests?.[d];
+        const code = requests ? requests[d] : REQUEST_NONE;
         if (leave !== null && leave[d] === 1) {
-          if (code === PIN_OFFICE || code === PIN_HOME) {
-            personal.push({ code: "infeasible.pin_on_leave", rule: "pinsHold", agencyId: agency.id, date: days[d], values: { employee: label(person), agency: agency.name, date: days[d], mode: code === PIN_OFFICE ? "office" : "home" } });
-          }
+          if (code === PIN_OFFICE || code === PIN_HOME) personalConflicts = true;
           continue;
         }
         available[d]++;
         if (fixed) {
           fixedIn[d]++;
-          if (code === PIN_HOME) personal.push({ code: "infeasible.pin_home_fixed", rule: "fixedAlwaysIn", agencyId: agency.id, date: days[d], values: { employee: label(person), agency: agency.name, date: days[d], reason: person.fixedBy ?? "mandatory" } });
+          if (code === PIN_HOME) personalConflicts = true;
         } else if (code === PIN_OFFICE) pinnedIn[d]++;
         else if (code === PIN_HOME) pinnedHome[d]++;
       }
     }
+    const personal = personalConflicts ? personalCauses(problem, agency) : [];
     // Report order: day, then person (input order), then the agency's counts of that day.
     personal.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     let k = 0;
@@ -66,7 +65,7 @@ export function pinConflicts(problem: Problem): InfeasibleCause[] {
       }
     }
     if (problem.rotation !== "weekly") continue;
-    for (const person of pinned) {
+    for (const person of agency.people.map((p) => problem.people[p]).filter((person) => person.requests)) {
       if (person.attendance === "fixed") continue;
       const seen = new Map<number, number>();
       for (let d = 0; d < days.length; d++) {
@@ -82,4 +81,27 @@ export function pinConflicts(problem: Problem): InfeasibleCause[] {
     }
   }
   return causes;
+}
+
+/** The person-days of an agency pinned against leave or against a fixed person's attendance, person by person. */
+function personalCauses(problem: Problem, agency: Agency): InfeasibleCause[] {
+  const { days } = problem.calendar;
+  const personal: InfeasibleCause[] = [];
+  for (const p of agency.people) {
+    const person = problem.people[p];
+    const leave = person.leave;
+    const requests = person.requests;
+    const fixed = person.attendance === "fixed";
+    for (let d = 0; d < days.length; d++) {
+      const code = requests?.[d];
+      if (leave !== null && leave[d] === 1) {
+        if (code === PIN_OFFICE || code === PIN_HOME) {
+          personal.push({ code: "infeasible.pin_on_leave", rule: "pinsHold", agencyId: agency.id, date: days[d], values: { employee: label(person), agency: agency.name, date: days[d], mode: code === PIN_OFFICE ? "office" : "home" } });
+        }
+        continue;
+      }
+      if (fixed && code === PIN_HOME) personal.push({ code: "infeasible.pin_home_fixed", rule: "fixedAlwaysIn", agencyId: agency.id, date: days[d], values: { employee: label(person), agency: agency.name, date: days[d], reason: person.fixedBy ?? "mandatory" } });
+    }
+  }
+  return personal;
 }

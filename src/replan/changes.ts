@@ -60,7 +60,7 @@ export function replanChanges(problem: Problem, previous: PreviousRoster, roster
   for (const person of problem.people) {
     const base = person.index * n;
     const listed = previous.listed[person.index] === 1;
-    const dates: string[] = [];
+    let dates: string[] | null = null; // made on the first change: most people have none
     let mineChanged = 0;
     let minePublished = 0;
     for (let d = listed ? 0 : fromDay; d < n; d++) {
@@ -72,11 +72,11 @@ export function replanChanges(problem: Problem, previous: PreviousRoster, roster
       }
       if (d < fromDay) minePublished++;
       else mineChanged++;
-      dates.push(days[d]);
+      (dates ??= []).push(days[d]);
       const beforeName = before === UNKNOWN ? "" : MODE_NAMES[before];
       lines.push(`${inputCell(person.id)},${inputCell(person.name)},${inputCell(problem.agencies[person.agency].id)},${days[d]},${beforeName},${csvCell(MODE_NAMES[after])}`);
     }
-    if (dates.length === 0) continue;
+    if (dates === null) continue;
     people++;
     changed += mineChanged;
     publishedChanged += minePublished;

@@ -108,6 +108,11 @@ export function applyPrevious(problem: Problem, previous: PreviousRoster, fromDa
   const days = problem.calendar.days.length;
   let published = 0;
   let joined = 0;
+  // The requests of everyone without requests.csv rows, in one buffer: a replan gives everyone
+  // requests, and 100,000 small arrays cost more to make and to read than one.
+  const made = new Uint8Array(problem.people.length * days);
+  // Office people of each agency on each published day, as published: `[agency * fromDay + day]`.
+  const publishedOffice = new Int32Array(problem.agencies.length * fromDay);
   for (const person of problem.people) {
     const base = person.index * days;
     if (previous.listed[person.index] === 0) {
@@ -122,7 +127,7 @@ export function applyPrevious(problem: Problem, previous: PreviousRoster, fromDa
     }
     published += fromDay;
     const fixed = person.attendance === "fixed";
-    const requests = person.requests ?? new Uint8Array(days);
+    const requests = person.requests ?? made.subarray(person.index * days, (person.index + 1) * days);
     let any = false;
     for (let d = 0; d < days; d++) {
       const onLeave = person.leave !== null && person.leave[d] === 1;
@@ -130,6 +135,7 @@ export function applyPrevious(problem: Problem, previous: PreviousRoster, fromDa
       if (d < fromDay) {
         // Published: the previous mode, as far as today's inputs allow it for this person.
         requests[d] = REQUEST_NONE;
+        if (!onLeave && (fixed || before === OFFICE)) publishedOffice[person.agency * fromDay + d]++;
         if (onLeave || fixed) continue;
         requests[d] = before === OFFICE ? PIN_OFFICE : PIN_HOME;
       } else if (requests[d] === REQUEST_NONE && !onLeave && !fixed) {
@@ -140,14 +146,15 @@ export function applyPrevious(problem: Problem, previous: PreviousRoster, fromDa
     }
     person.requests = any ? requests : null;
   }
-  return { published, joined, overCap: keepPublishedCaps(problem, fromDay) };
+  return { published, joined, overCap: keepPublishedCaps(problem, fromDay, publishedOffice) };
 }
 
 /**
- * Raise the cap of each published day to its published office count where today's cap is
- * below it (the past cannot be replanned). Returns the number of agency-days raised.
+ * Raise the cap of each published day to its published office count (`publishedOffice`, by
+ * agency and day) where today's cap is below it (the past cannot be replanned). Returns the
+ * number of agency-days raised.
  */
-function keepPublishedCaps(problem: Problem, fromDay: number): number {
+function keepPublishedCaps(problem: Problem, fromDay: number, publishedOffice: Int32Array): number {
   let raised = 0;
   const days = problem.calendar.days;
   for (const agency of problem.agencies) {
@@ -155,12 +162,7 @@ function keepPublishedCaps(problem: Problem, fromDay: number): number {
     for (let d = 0; d < fromDay; d++) {
       const cap = capOn(agency, d);
       if (cap === null) continue;
-      let office = 0;
-      for (const p of agency.people) {
-        const person = problem.people[p];
-        if (person.leave !== null && person.leave[d] === 1) continue;
-        if (person.attendance === "fixed" || person.requests?.[d] === PIN_OFFICE) office++;
-      }
+      const office = publishedOffice[agency.index * fromDay + d];
       if (office <= cap) continue;
       agency.dayCaps ??= new Array<number | null>(days.length).fill(null);
       agency.dayCapBasis ??= new Array<string | null>(days.length).fill(null);

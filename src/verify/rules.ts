@@ -162,10 +162,15 @@ export function pinsHold(problem: Problem, roster: Roster, sink: ViolationSink =
   const perAgency = new Int32Array(problem.agencies.length);
   let any = false;
   for (const person of problem.people) {
-    if (!person.requests) continue;
+    const requests = person.requests;
+    if (!requests) continue;
     const base = person.index * days;
     let n = 0;
-    for (let d = 0; d < days; d++) if (broken(person.index, d, modes[base + d])) n++;
+    // As `broken`, with the person's requests in hand (a replan pins or wishes every person-day).
+    for (let d = 0; d < days; d++) {
+      const code = requests[d];
+      if ((code === PIN_OFFICE && modes[base + d] !== OFFICE) || (code === PIN_HOME && modes[base + d] !== HOME)) n++;
+    }
     if (n > 0) {
       perAgency[facts.agencyOf[person.index]] += n;
       any = true;

@@ -31,6 +31,7 @@ describe("bench arguments", () => {
   it("reads sizes, quick and out", () => {
     expect(parseBenchArgs(["--sizes", "1000,10_000", "--quick", "--out", "x.md"])).toEqual({ sizes: [1000, 10000], quick: true, out: "x.md" });
     expect(parseSizes("1000, 20")).toEqual([1000, 20]);
+    expect(parseBenchArgs(["--only-replan", "--sizes", "10000"])).toEqual({ onlyReplan: true, sizes: [10000] });
   });
 
   it("refuses sizes that are not whole numbers above 0, and unknown flags", () => {

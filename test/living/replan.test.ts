@@ -185,6 +185,32 @@ describe("replan, people who left and bad input", () => {
     }
   });
 
+  it("reads roster.csv's rows out of order, with a person who left, blank lines, spaces and DD/MM/YYYY dates as the general reader does", async () => {
+    const { readPrevious } = await import("../../src/replan/readPrevious.js");
+    const { parseRosterText } = await import("../../src/io/readRoster.js");
+    const { previousRoster } = await import("../../src/replan/previous.js");
+    const [header, ...rows] = readFileSync(previous, "utf8").trimEnd().split("\n");
+    const reversed = [...rows].reverse();
+    const edited = rows.map((row, i) => {
+      const [id, date, mode] = row.split(",");
+      if (i % 7 === 3) return ` ${id} ,${date}, ${mode.toUpperCase()} `;
+      if (i % 11 === 5) return `${id},${date.split("-").reverse().join("/")},${mode}`;
+      return row;
+    });
+    const variants = [
+      [header, ...reversed].join("\n"),
+      [header, "LEFT001,2021-07-19,office", ...rows.slice(0, 9), "", ...rows.slice(9), "LEFT001,2021-07-21,home"].join("\n"),
+      [header, ...edited].join("\n"),
+    ];
+    for (const text of variants) {
+      const path = join(tempDir("giliran-previous-"), "roster.csv");
+      writeFileSync(path, text);
+      const read = await readPrevious(path, published.problem, FROM_DAY);
+      const general = previousRoster(published.problem, await parseRosterText(text, path), FROM_DAY);
+      expect(read).toEqual(general);
+    }
+  });
+
   it("ignores changes the previous roster holds only from --from on when it cannot be read there (the days are replanned anyway)", async () => {
     const edited = editedPrevious(["2021-07-29"]);
     const outcome = await replanScenario(TINY, tempDir("giliran-replan-"), { previous: edited, from: FROM });

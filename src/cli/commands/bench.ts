@@ -1,13 +1,14 @@
 /** `giliran bench`: the benchmark suite of `bench/run.ts` (the same function `npm run bench` runs). */
 import { Command, InvalidArgumentError, Option } from "commander";
-import { DEFAULT_OUT, parseSizes, progressTo, runBench } from "../../../bench/run.js";
+import { DEFAULT_OUT, parseSizes, progressTo, replanResults, runBench } from "../../../bench/run.js";
 import { formatMessage } from "../../messages/index.js";
 import { langOption, run } from "../run.js";
 
 interface BenchFlags {
   sizes?: number[];
   quick?: boolean;
-  out: string;
+  onlyReplan?: boolean;
+  out?: string;
   lang?: string;
 }
 
@@ -21,13 +22,16 @@ export function register(program: Command): void {
       return sizes;
     })
     .option("--quick", "1,000 and 10,000 employees only (and the small naive-model problems)")
-    .option("--out <file>", "where to write the results", DEFAULT_OUT)
+    .option("--only-replan", "only the replan comparison (100,000 employees unless --sizes): prints it, writes no file unless --out")
+    .option("--out <file>", `where to write the results (default: ${DEFAULT_OUT})`)
     .addOption(new Option("--lang <lang>", "language of progress messages").choices(["en", "id"]).default("en"))
     .action(async (flags: BenchFlags) => {
       const lang = langOption(flags.lang);
       await run(lang, async () => {
-        const report = await runBench({ sizes: flags.sizes, quick: flags.quick, out: flags.out, log: progressTo(process.stderr, lang) });
-        process.stdout.write(`${formatMessage("bench.done", { minutes: (report.seconds / 60).toFixed(1), out: flags.out }, lang)}\n`);
+        const out = flags.out ?? (flags.onlyReplan ? null : DEFAULT_OUT);
+        const report = await runBench({ sizes: flags.sizes, quick: flags.quick, onlyReplan: flags.onlyReplan, out, log: progressTo(process.stderr, lang) });
+        if (flags.onlyReplan) process.stdout.write(replanResults(report));
+        if (out !== null) process.stdout.write(`${formatMessage("bench.done", { minutes: (report.seconds / 60).toFixed(1), out }, lang)}\n`);
       });
     });
 }
