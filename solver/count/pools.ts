@@ -118,20 +118,7 @@ export function agencyStructure(problem: Problem, agency: Agency): AgencyStructu
     const fixed = person.attendance === "fixed";
     const matches = hasRules ? agency.rules.map((rule) => ruleMatches(rule, person)) : noMatches;
     const pins = fixed ? null : pinnedModes(problem, person);
-    if (pins !== null) {
-      pinned.add(p, pins);
-      // A pinned office day is a fixed office day for every count; a pinned day is never chosen,
-      // and a pinned home day is no day the person is available for the office.
-      for (let d = 0; d < days; d++) {
-        if (pins.modes[d] === PINNED_OFFICE) {
-          fixedOffice[d]++;
-          for (let r = 0; r < matches.length; r++) if (matches[r]) fixedMatch[r][d]++;
-        } else if (pins.modes[d] === PINNED_HOME) {
-          available[d]--;
-          for (let r = 0; r < matches.length; r++) if (matches[r]) availableMatch[r][d]--;
-        }
-      }
-    }
+    if (pins !== null) pinned.add(p, pins);
     if (person.leave === null) {
       steadyAvailable++;
       if (fixed) steadyFixed++;
@@ -169,13 +156,24 @@ export function agencyStructure(problem: Problem, agency: Agency): AgencyStructu
     }
     if (person.leave === null && pins === null) cls.steady.push(p);
     else {
+      const pinnedDays = pins === null ? null : pins.modes;
       cls.onLeave.push(p);
-      cls.onLeavePins.push(pins?.modes ?? null);
-      if (daily) {
-        const free = freeByAppearance[cls.index];
-        const leave = person.leave;
-        const pinnedDays = pins === null ? null : pins.modes;
-        for (let d = 0; d < days; d++) if ((leave === null || leave[d] === 0) && (pinnedDays === null || pinnedDays[d] === PINNED_NONE)) free[d]++;
+      cls.onLeavePins.push(pinnedDays);
+      // One pass over the days: a pinned office day is a fixed office day for every count (a
+      // pinned day is never chosen), a pinned home day no available day; in daily rotation, the
+      // days the person is free are counted.
+      const free = daily ? freeByAppearance[cls.index] : null;
+      const leave = person.leave;
+      for (let d = 0; d < days; d++) {
+        const pinnedMode = pinnedDays === null ? PINNED_NONE : pinnedDays[d];
+        if (pinnedMode === PINNED_OFFICE) {
+          fixedOffice[d]++;
+          for (let r = 0; r < matches.length; r++) if (matches[r]) fixedMatch[r][d]++;
+        } else if (pinnedMode === PINNED_HOME) {
+          // A pinned home day is no day the person is available for the office.
+          available[d]--;
+          for (let r = 0; r < matches.length; r++) if (matches[r]) availableMatch[r][d]--;
+        } else if (free !== null && (leave === null || leave[d] === 0)) free[d]++;
       }
     }
   }

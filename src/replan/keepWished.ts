@@ -5,7 +5,8 @@
  * makes a replan with unchanged inputs change nothing: the published roster was optimal, and
  * pins on the published days only narrow the choice, so it still is.
  */
-import { LEAVE, OFFICE, HOME, PIN_HOME, PIN_OFFICE, WISH_HOME, WISH_OFFICE, type Problem, type Roster } from "../domain/problem.js";
+import { LEAVE, OFFICE, HOME, PIN_HOME, PIN_OFFICE, WISH_HOME, WISH_OFFICE, emptyRoster, type Problem, type Roster } from "../domain/problem.js";
+import { subProblem } from "../../solver/parallel.js";
 import { agencyObjectives, agencyShareBasis, compareAgencyObjectives } from "../metrics/objectives.js";
 import { verifyRoster } from "../verify/rules.js";
 
@@ -34,18 +35,26 @@ function wishedRoster(problem: Problem, roster: Roster): { wished: Roster; diffe
 /** Replace agencies of `roster` by their wished roster where that is allowed and no worse; returns their ids. */
 export function keepWished(problem: Problem, roster: Roster): string[] {
   const { wished, differs } = wishedRoster(problem, roster);
-  if (differs.every((x) => x === 0)) return [];
-  // One verification of the whole wished roster; agencies with any violation keep the solver's.
-  const broken = new Set(verifyRoster(problem, wished, Number.MAX_SAFE_INTEGER).violations.map((v) => v.agencyId));
-  const kept: string[] = [];
   const days = roster.days;
-  for (const agency of problem.agencies) {
-    if (agency.exempt || broken.has(agency.id) || differs[agency.index] === 0) continue;
-    // Objectives 1-4 only: the weekly figures rank below wishes.
+  // Objectives 1-4 only: the weekly figures rank below wishes.
+  const noWorse = problem.agencies.filter((agency) => {
+    if (agency.exempt || differs[agency.index] === 0) return false;
     const basis = agencyShareBasis(problem, agency.index);
     const ours = agencyObjectives(problem, roster, agency.index, { weekly: false, basis });
     const theirs = agencyObjectives(problem, wished, agency.index, { weekly: false, basis });
-    if (compareAgencyObjectives(theirs, ours) > 0) continue;
+    return compareAgencyObjectives(theirs, ours) <= 0;
+  });
+  if (noWorse.length === 0) return [];
+  // Every hard rule is judged within one agency: the wished days of these agencies are verified
+  // on their own (one verification of them); an agency with any violation keeps the solver's.
+  const part = subProblem(problem, noWorse.map((agency) => agency.index));
+  const partRoster = emptyRoster(part.people.length, days);
+  let row = 0;
+  for (const agency of noWorse) for (const p of agency.people) partRoster.modes.set(wished.modes.subarray(p * days, (p + 1) * days), days * row++);
+  const broken = new Set(verifyRoster(part, partRoster, Number.MAX_SAFE_INTEGER).violations.map((v) => v.agencyId));
+  const kept: string[] = [];
+  for (const agency of noWorse) {
+    if (broken.has(agency.id)) continue;
     for (const p of agency.people) roster.modes.set(wished.modes.subarray(p * days, (p + 1) * days), p * days);
     kept.push(agency.id);
   }
