@@ -113,7 +113,8 @@ export function agencyStructure(problem: Problem, agency: Agency): AgencyStructu
   // everyone, so this is every person times every day). Who they are is listed only when asked.
   const freeByAppearance: Int32Array[] = [];
   let last: RotatingClass | null = null;
-  for (const p of agency.people) {
+  for (let i = 0; i < agency.people.length; i++) {
+    const p = agency.people[i];
     const person = problem.people[p];
     const fixed = person.attendance === "fixed";
     const matches = hasRules ? agency.rules.map((rule) => ruleMatches(rule, person)) : noMatches;

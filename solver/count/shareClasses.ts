@@ -84,8 +84,8 @@ export function shareClasses(problem: Problem, s: AgencyStructure, rulesCount: b
       }
       share.members.push(p);
     };
-    for (const p of cls.steady) add(p, null);
-    cls.onLeave.forEach((p, i) => add(p, cls.onLeavePins[i]));
+    for (let i = 0; i < cls.steady.length; i++) add(cls.steady[i], null);
+    for (let i = 0; i < cls.onLeave.length; i++) add(cls.onLeave[i], cls.onLeavePins[i]);
   }
   keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const rankOrder = new Map<string, number>(RANKS.map((rank, i) => [rank, i]));

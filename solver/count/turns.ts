@@ -120,8 +120,11 @@ export function assignTurns(problem: Problem, s: AgencyStructure, classes: reado
     const requests = wishes ? members.map((p) => problem.people[p].requests) : [];
     let pointer = 0;
     const serve = (k: number, on: readonly number[]): void => {
-      for (const d of on) modes[members[k] * days + d] = OFFICE;
+      for (let i = 0; i < on.length; i++) modes[members[k] * days + on[i]] = OFFICE;
       load[k] += on.length;
+    };
+    const serveAll = (chosen: readonly number[], on: readonly number[]): void => {
+      for (let i = 0; i < chosen.length; i++) serve(chosen[i], on);
     };
 
     if (problem.rotation === "daily") {
@@ -136,7 +139,7 @@ export function assignTurns(problem: Problem, s: AgencyStructure, classes: reado
             if (++pointer === m) pointer = 0;
           }
         } else {
-          for (const k of choose(load, wishOn.subarray(d * m, d * m + m), 1, n, pointer)) serve(k, on);
+          serveAll(choose(load, wishOn.subarray(d * m, d * m + m), 1, n, pointer), on);
           pointer = (pointer + n) % m;
         }
       }
@@ -145,7 +148,7 @@ export function assignTurns(problem: Problem, s: AgencyStructure, classes: reado
         const n = counts[c.index][block.index];
         if (n === 0) return;
         const on = c.blockDays[block.index];
-        for (const k of choose(load, wishes ? wishScores(requests, on) : null, on.length, n, pointer)) serve(k, on);
+        serveAll(choose(load, wishes ? wishScores(requests, on) : null, on.length, n, pointer), on);
         pointer = (pointer + n) % m;
       });
     }

@@ -40,7 +40,8 @@ const round = (x: number): number => Math.round(x * DECIMALS) / DECIMALS;
 export function agencyShareBasis(problem: Problem, agencyIndex: number): ShareBasis[] {
   const days = problem.calendar.days.length;
   const basis: ShareBasis[] = [];
-  for (const p of problem.agencies[agencyIndex].people) if (sharesTurns(problem.people[p])) basis.push(shareBasis(problem.people[p], days));
+  const people = problem.agencies[agencyIndex].people;
+  for (let i = 0; i < people.length; i++) if (sharesTurns(problem.people[people[i]])) basis.push(shareBasis(problem.people[people[i]], days));
   return basis;
 }
 

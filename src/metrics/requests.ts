@@ -25,32 +25,42 @@ export interface RequestFigures extends RequestCounts {
  */
 export function wishesGranted(problem: Problem, roster: Roster): RequestFigures {
   const days = roster.days;
-  const total: RequestCounts = { wishes: 0, granted: 0, pins: 0, pinsKept: 0 };
-  const agencies: Record<string, RequestCounts> = {};
-  for (const person of problem.people) {
+  // Counts per agency by index (4 each: wishes, granted, pins, pins kept); agencies in the order
+  // their first person with a request comes, as metrics.json lists them.
+  const counts = new Int32Array(problem.agencies.length * 4);
+  const order: number[] = [];
+  const seen = new Uint8Array(problem.agencies.length);
+  for (let i = 0; i < problem.people.length; i++) {
+    const person = problem.people[i];
     const requests = person.requests;
     if (!requests) continue;
-    const id = problem.agencies[person.agency].id;
-    const mine = (agencies[id] ??= { wishes: 0, granted: 0, pins: 0, pinsKept: 0 });
+    const a = person.agency;
+    if (seen[a] === 0) {
+      seen[a] = 1;
+      order.push(a);
+    }
     const base = person.index * days;
     for (let d = 0; d < days; d++) {
       const code = requests[d];
       const mode = roster.modes[base + d];
       if (code === WISH_OFFICE || code === WISH_HOME) {
-        const granted = mode === (code === WISH_OFFICE ? OFFICE : HOME) ? 1 : 0;
-        mine.wishes++;
-        mine.granted += granted;
+        counts[a * 4]++;
+        if (mode === (code === WISH_OFFICE ? OFFICE : HOME)) counts[a * 4 + 1]++;
       } else if (code === PIN_OFFICE || code === PIN_HOME) {
-        mine.pins++;
-        mine.pinsKept += mode === (code === PIN_OFFICE ? OFFICE : HOME) ? 1 : 0;
+        counts[a * 4 + 2]++;
+        if (mode === (code === PIN_OFFICE ? OFFICE : HOME)) counts[a * 4 + 3]++;
       }
     }
   }
-  for (const counts of Object.values(agencies)) {
-    total.wishes += counts.wishes;
-    total.granted += counts.granted;
-    total.pins += counts.pins;
-    total.pinsKept += counts.pinsKept;
+  const total: RequestCounts = { wishes: 0, granted: 0, pins: 0, pinsKept: 0 };
+  const agencies: Record<string, RequestCounts> = {};
+  for (const a of order) {
+    const mine: RequestCounts = { wishes: counts[a * 4], granted: counts[a * 4 + 1], pins: counts[a * 4 + 2], pinsKept: counts[a * 4 + 3] };
+    agencies[problem.agencies[a].id] = mine;
+    total.wishes += mine.wishes;
+    total.granted += mine.granted;
+    total.pins += mine.pins;
+    total.pinsKept += mine.pinsKept;
   }
   return { ...total, agencies };
 }

@@ -30,8 +30,8 @@ export function pinConflicts(problem: Problem): InfeasibleCause[] {
     const available = new Int32Array(n);
     const pinnedHome = new Int32Array(n);
     let personalConflicts = false;
-    for (const p of agency.people) {
-      const person = problem.people[p];
+    for (let i = 0; i < agency.people.length; i++) {
+      const person = problem.people[agency.people[i]];
       const leave = person.leave;
       const requests = person.requests;
       const fixed = person.attendance === "fixed";

@@ -57,7 +57,8 @@ export function replanChanges(problem: Problem, previous: PreviousRoster, roster
   let publishedChanged = 0;
   let changed = 0;
   let people = 0;
-  for (const person of problem.people) {
+  for (let i = 0; i < problem.people.length; i++) {
+    const person = problem.people[i];
     const base = person.index * n;
     const listed = previous.listed[person.index] === 1;
     let dates: string[] | null = null; // made on the first change: most people have none

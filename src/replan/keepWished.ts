@@ -18,7 +18,8 @@ function wishedRoster(problem: Problem, roster: Roster): { wished: Roster; diffe
   const days = roster.days;
   const modes = roster.modes.slice();
   const differs = new Uint8Array(problem.agencies.length);
-  for (const person of problem.people) {
+  for (let k = 0; k < problem.people.length; k++) {
+    const person = problem.people[k];
     const r = person.requests;
     if (!r || person.attendance === "fixed") continue;
     for (let d = 0; d < days; d++) {

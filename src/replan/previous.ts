@@ -113,7 +113,8 @@ export function applyPrevious(problem: Problem, previous: PreviousRoster, fromDa
   const made = new Uint8Array(problem.people.length * days);
   // Office people of each agency on each published day, as published: `[agency * fromDay + day]`.
   const publishedOffice = new Int32Array(problem.agencies.length * fromDay);
-  for (const person of problem.people) {
+  for (let i = 0; i < problem.people.length; i++) {
+    const person = problem.people[i];
     const base = person.index * days;
     if (previous.listed[person.index] === 0) {
       joined++;

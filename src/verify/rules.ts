@@ -161,7 +161,8 @@ export function pinsHold(problem: Problem, roster: Roster, sink: ViolationSink =
   };
   const perAgency = new Int32Array(problem.agencies.length);
   let any = false;
-  for (const person of problem.people) {
+  for (let i = 0; i < problem.people.length; i++) {
+    const person = problem.people[i];
     const requests = person.requests;
     if (!requests) continue;
     const base = person.index * days;
