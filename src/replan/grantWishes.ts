@@ -135,6 +135,8 @@ class Circulation {
   private readonly banned = new Set<string>();
   /** Swaps made in bulk before the graph (`swapOnEachDay`). */
   private readonly swapped: number;
+  /** Every wish granted after the swaps: nothing to search. */
+  private readonly settled: boolean;
   /** Who can make each move cell (same index as `move`; see `personFor`). */
   private readonly moveLists: (number[] | undefined)[] = [];
   /** People flipped since the counts were last brought up to date (see `touch`). */
@@ -213,6 +215,9 @@ class Circulation {
     this.tree = laminarTree(this.sigRules, agency.rules.length);
     this.move = new Int32Array(this.sigMembers.length * n * n * 9);
     this.swapped = this.swapOnEachDay();
+    // A gain needs a wish still not granted: when the swaps granted them all, no graph.
+    this.settled = !this.people.some((p) => openWish(problem, roster, p));
+    if (this.settled) return;
     for (let i = 0; i < m; i++) {
       this.count(i, 1);
       for (let d = 0; d < n; d++) this.enlist(i, d);
@@ -627,6 +632,7 @@ class Circulation {
   /** Cancel negative cycles until none is left; returns how many were applied. */
   cancelCycles(): number {
     let applied = this.swapped;
+    if (this.settled) return applied;
     for (;;) {
       this.flush();
       const cycle = this.negativeCycle();
