@@ -11,7 +11,7 @@ import type { Agency, Problem } from "../../src/domain/problem.js";
 import { ruleMatches } from "../../src/domain/problem.js";
 import { daysByWeek } from "../../src/calendar/workdays.js";
 import { RANKS, type Rank } from "../../src/domain/values.js";
-import { pinnedModes, PINNED_NONE, PINNED_OFFICE, type Pinned } from "./pins.js";
+import { pinnedModes, PINNED_HOME, PINNED_NONE, PINNED_OFFICE, type Pinned } from "./pins.js";
 
 export interface RotatingClass {
   /** Index of the class inside its agency. */
@@ -55,7 +55,7 @@ export interface AgencyStructure {
   fixedOffice: Int32Array;
   /** For each rule, fixed people it counts in the office on each day. */
   fixedMatch: Int32Array[];
-  /** People available (not on leave) on each day, all attendances. */
+  /** People available (not on leave, not pinned home) on each day, all attendances. */
   available: Int32Array;
   /** For each rule, available people it counts on each day. */
   availableMatch: Int32Array[];
@@ -161,7 +161,8 @@ export function agencyStructure(problem: Problem, agency: Agency): AgencyStructu
       cls.onLeave.push(p);
       cls.onLeavePins.push(pinnedDays);
       // One pass over the days: a pinned office day is a fixed office day for every count (a
-      // pinned day is never chosen); in daily rotation, the days the person is free are counted.
+      // pinned day is never chosen), a pinned home day no available day; in daily rotation, the
+      // days the person is free are counted.
       const free = daily ? freeByAppearance[cls.index] : null;
       const leave = person.leave;
       for (let d = 0; d < days; d++) {
@@ -169,7 +170,11 @@ export function agencyStructure(problem: Problem, agency: Agency): AgencyStructu
         if (pinnedMode === PINNED_OFFICE) {
           fixedOffice[d]++;
           for (let r = 0; r < matches.length; r++) if (matches[r]) fixedMatch[r][d]++;
-        } else if (free !== null && pinnedMode === PINNED_NONE && (leave === null || leave[d] === 0)) free[d]++;
+        } else if (pinnedMode === PINNED_HOME) {
+          // A pinned home day is no day the person is available for the office.
+          available[d]--;
+          for (let r = 0; r < matches.length; r++) if (matches[r]) availableMatch[r][d]--;
+        } else if (free !== null && (leave === null || leave[d] === 0)) free[d]++;
       }
     }
   }

@@ -24,7 +24,11 @@ describe("grantWishes", () => {
     const problem = withRequests(buildProblem({ days: WEEK, agencies: [{ id: "A", cap: 1 }], people: [{ id: "a" }, { id: "b" }] }), { a: "HO...", b: "OH..." });
     const roster = rosterOf(problem, { a: "OHOHH", b: "HOHOO" });
     expect(grantWishes(problem, roster)).toBeGreaterThan(0);
-    expect(letters(problem, roster)).toEqual({ a: "HOOHH", b: "OHHOO" });
+    // All four wishes granted, one person a day, and the totals (2 and 3) kept or swapped.
+    const after = letters(problem, roster);
+    expect([after.a.slice(0, 2), after.b.slice(0, 2)]).toEqual(["HO", "OH"]);
+    for (let d = 0; d < 5; d++) expect([after.a[d], after.b[d]].filter((m) => m === "O")).toHaveLength(1);
+    expect([after.a, after.b].map((m) => m.split("O").length - 1).sort()).toEqual([2, 3]);
   });
 
   it("never moves a pinned day or a leave day, nor trades what a composition rule needs", () => {
@@ -123,5 +127,58 @@ describe("grantWishes", () => {
         expect([after.capUse, after.maxDeviation, after.sumSquaredDeviation]).toEqual([totals.capUse, totals.maxDeviation, totals.sumSquaredDeviation]);
       },
     ), { numRuns: 200 });
+  });
+});
+
+describe("grantWishes at real sizes", () => {
+  it("keeps objectives 1-4 and every rule on agencies of 80-300 people with unit and rank rules, never granting fewer wishes", () => {
+    const days = workdaysBetween("2021-07-19", "2021-07-30");
+    fc.assert(fc.property(fc.integer({ min: 80, max: 300 }), fc.integer({ min: 1, max: 2 ** 30 }), fc.boolean(), (size, seed, crossing) => {
+      let state = seed;
+      const rand = (): number => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+      const units = ["Loket", "Arsip", "Umum"];
+      const ids = Array.from({ length: size }, (_, i) => `p${i}`);
+      const cap = Math.floor(size / 4);
+      const rules = [
+        { unit: "Loket", min: 1, max: Math.floor(cap / 2) },
+        { unit: "Loket", rank: "eselon_4" as const, min: 0, max: 2 },
+        ...(crossing ? [{ rank: "eselon_4" as const, min: 1 }] : []),
+      ];
+      const problem = buildProblem({
+        days, agencies: [{ id: "A", cap, rules }],
+        people: ids.map((id, i) => ({ id, unit: units[i % 3], rank: i % 7 === 0 ? ("eselon_4" as const) : ("pelaksana" as const), ...(rand() < 0.05 ? { attendance: "priority" as const } : {}) })),
+      });
+      // A roster that keeps the rules: each day, the cap filled in a rotating order that meets them.
+      const modes: Record<string, string[]> = Object.fromEntries(ids.map((id) => [id, Array(days.length).fill("H")]));
+      days.forEach((_, d) => {
+        let inOffice = 0;
+        let loket = 0;
+        let loketE4 = 0;
+        let e4 = 0;
+        for (let k = 0; k < size && inOffice < cap; k++) {
+          const i = (d * 17 + k) % size;
+          const unit = units[i % 3];
+          const isE4 = i % 7 === 0;
+          if (unit === "Loket" && (loket >= Math.floor(cap / 2) || (isE4 && loketE4 >= 2))) continue;
+          if (crossing && e4 === 0 && !isE4 && inOffice === cap - 1) continue;
+          modes[ids[i]][d] = "O";
+          inOffice++;
+          if (unit === "Loket") loket++;
+          if (unit === "Loket" && isE4) loketE4++;
+          if (isE4) e4++;
+        }
+      });
+      const roster = rosterOf(problem, Object.fromEntries(ids.map((id) => [id, modes[id].join("")])));
+      fc.pre(verifyRoster(problem, roster).ok);
+      withRequests(problem, Object.fromEntries(ids.map((id) => [id, days.map(() => (rand() < 0.3 ? "O" : rand() < 0.5 ? "H" : ".")).join("")])));
+      const before = objectiveValues(problem, roster);
+      const granted = wishesGranted(problem, roster).granted;
+      grantWishes(problem, roster);
+      const after = objectiveValues(problem, roster);
+      expect([after.capUse, after.priorityOfficeDays, after.maxDeviation, after.sumSquaredDeviation])
+        .toEqual([before.capUse, before.priorityOfficeDays, before.maxDeviation, before.sumSquaredDeviation]);
+      expect(wishesGranted(problem, roster).granted).toBeGreaterThanOrEqual(granted);
+      expect(verifyRoster(problem, roster).ok).toBe(true);
+    }), { numRuns: 12, seed: 4711 });
   });
 });

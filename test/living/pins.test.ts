@@ -124,3 +124,30 @@ describe("check with requests.csv", () => {
     expect(group.lines).toEqual(["199206062017031015 Eko Nugroho (Badan Perencanaan Pembangunan Daerah), 2021-07-21: pinned to office but marked home"]);
   });
 });
+
+describe("pins against composition rules", () => {
+  it("is an infeasibility naming the rule, not a roster that breaks it, when pins keep home everyone a rule needs", async () => {
+    const { solveProblem } = await import("../../solver/solve.js");
+    const { loadBackend } = await import("../../solver/backend.js");
+    const { InfeasibleError } = await import("../../src/domain/errors.js");
+    const problem = buildProblem({
+      days: THREE_DAYS,
+      agencies: [{ id: "A", name: "Dinas A", cap: 2, rules: [{ unit: "Loket", min: 1 }] }],
+      people: [{ id: "E01", unit: "Loket" }, { id: "E02" }, { id: "E03" }],
+    });
+    requests(problem, "E01", ".h.");
+    const backend = await loadBackend("auto");
+    let caught: unknown = null;
+    try {
+      solveProblem(problem, { backend });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(InfeasibleError);
+    const cause = (caught as InstanceType<typeof InfeasibleError>).causes[0];
+    expect([cause.code, cause.date]).toEqual(["infeasible.rule_min_unreachable", "2021-07-20"]);
+    // Without the pin, the rule holds every day.
+    requests(problem, "E01", "...");
+    expect(verifyRoster(problem, solveProblem(problem, { backend }).roster).ok).toBe(true);
+  });
+});

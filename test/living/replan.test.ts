@@ -227,6 +227,15 @@ describe("giliran replan", () => {
     expect(result.stdout).toMatch(/Replanned from 2021-07-26: 100 of 100 published person-days kept; \d+ assignment\(s\) changed from 2021-07-26 on/);
     for (const file of ["roster.csv", "roster-wide.csv", "daily.csv", "metrics.json", "history-next.csv", "report.html", "changes.csv"]) expect(existsSync(join(out, file)), file).toBe(true);
     expect(readFileSync(join(out, "report.html"), "utf8")).toContain('<section id="notify">');
+    expect(existsSync(join(out, "roster.xlsx"))).toBe(true);
+  });
+
+  it("takes --no-xlsx as solve does", () => {
+    const out = tempDir("giliran-replan-cli-");
+    const result = giliran("replan", TINY, "--previous", previous, "--from", FROM, "-o", out, "--no-xlsx", "-q");
+    expect(result.code).toBe(0);
+    expect(existsSync(join(out, "roster.csv"))).toBe(true);
+    expect(existsSync(join(out, "roster.xlsx"))).toBe(false);
   });
 
   it("exits 1 naming --from when it is no date", () => {

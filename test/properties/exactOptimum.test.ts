@@ -20,11 +20,16 @@ import { solveExact } from "../../solver/exact/exactModel.js";
 import { objectiveValues, type AgencyObjectives } from "../../src/metrics/objectives.js";
 import { verifyRoster } from "../../src/verify/rules.js";
 import { InfeasibleError } from "../../src/domain/errors.js";
-import { PIN_HOME, PIN_OFFICE, WISH_HOME, WISH_OFFICE, type Problem, type Roster } from "../../src/domain/problem.js";
+import { PIN_HOME, PIN_OFFICE, WISH_HOME, WISH_OFFICE, ruleMatches, type Problem, type Roster } from "../../src/domain/problem.js";
 import { realisticAgencyArbitrary, scenarioArbitrary, problemArbitrary, type ScenarioSpec } from "../helpers/arbitraries.js";
 import { compileSpec } from "../helpers/scenarioFiles.js";
 import { tempDir } from "../helpers/cli.js";
 import { firstDifference } from "../helpers/objectives.js";
+import { grantWishes } from "../../src/replan/grantWishes.js";
+import { keepWished } from "../../src/replan/keepWished.js";
+import { wishesGranted } from "../../src/metrics/requests.js";
+import { applyPrevious } from "../../src/replan/previous.js";
+import { pinConflicts } from "../../src/policy/pinConflicts.js";
 
 const DEEP = process.env.GILIRAN_DEEP === "1";
 const TIMEOUT = DEEP ? 7_200_000 : 240_000;
@@ -56,18 +61,42 @@ interface Tally {
   approximated: number;
   gaps: number;
   worst: number;
+  /** Cases with wishes and laminar rules, granted as many as the exact optimum. */
+  wishes: number;
+  /** Cases with wishes where two rules cross; of them, how many granted fewer, and the largest shortfall. */
+  crossing: number;
+  crossingShort: number;
+  crossingWorst: number;
+}
+
+/**
+ * Whether an agency's rules count disjoint or nested sets of its rotating and priority people
+ * (written here from the definition, apart from the solver's tree).
+ */
+function laminar(problem: Problem, agency: number): boolean {
+  const movers = problem.agencies[agency].people.map((p) => problem.people[p]).filter((person) => person.attendance !== "fixed");
+  const sets = problem.agencies[agency].rules.map((rule) => new Set(movers.filter((person) => ruleMatches(rule, person)).map((person) => person.index)));
+  return sets.every((a, i) => sets.every((b, j) => {
+    if (i >= j) return true;
+    const common = [...a].filter((x) => b.has(x)).length;
+    return common === 0 || common === a.size || common === b.size;
+  }));
 }
 const tallies = new Map<string, Tally>();
 const tally = (name: string): Tally => {
   let t = tallies.get(name);
-  if (!t) tallies.set(name, (t = { solved: 0, infeasible: 0, timeout: 0, approximated: 0, gaps: 0, worst: 0 }));
+  if (!t) tallies.set(name, (t = { solved: 0, infeasible: 0, timeout: 0, approximated: 0, gaps: 0, worst: 0, wishes: 0, crossing: 0, crossingShort: 0, crossingWorst: 0 }));
   return t;
 };
 
-/** The count solver's roster, or null when it says the hard rules cannot all hold. */
+/** The count solver's roster with the pipeline's wish pass, or null when it says the hard rules cannot all hold. */
 function solvedOrNull(problem: Problem): Roster | null {
+  // As the pipeline: pins that cannot hold are named before solving.
+  if (pinConflicts(problem).length > 0) return null;
   try {
-    return solveProblem(problem, { backend }).roster;
+    const roster = solveProblem(problem, { backend }).roster;
+    if (problem.people.some((person) => person.requests)) grantWishes(problem, roster, new Set(keepWished(problem, roster)));
+    return roster;
   } catch (error) {
     if (error instanceof InfeasibleError) return null;
     throw error;
@@ -105,11 +134,29 @@ async function holdToOptimum(problem: Problem, family: string): Promise<void> {
     }
     expect(diff, `agency ${a}: ours ${JSON.stringify(o)}, exact ${JSON.stringify(e)}`).toBe(0);
   });
+  // Wishes granted (replan's fewest changes), the stage after objectives 1-4, in daily rotation:
+  // equal to the optimum where the rules are laminar; where two rules cross, never above it,
+  // and the shortfall is counted (README "Known limits").
+  if (problem.rotation === "daily" && problem.people.some((person) => person.requests)) {
+    const ours = wishesGranted(problem, roster).granted;
+    const best = wishesGranted(problem, exact.roster!).granted;
+    expect(ours, "wishes granted, above the optimum").toBeLessThanOrEqual(best);
+    if (problem.agencies.every((agency) => laminar(problem, agency.index))) {
+      expect(ours, "wishes granted (laminar rules)").toBe(best);
+      t.wishes++;
+    } else {
+      t.crossing++;
+      if (ours < best) {
+        t.crossingShort++;
+        t.crossingWorst = Math.max(t.crossingWorst, best - ours);
+      }
+    }
+  }
 }
 
 afterAll(() => {
   for (const [name, t] of tallies) {
-    console.info(`exact property, ${name}: ${t.solved} solved equal on objectives 1-4, ${t.infeasible} infeasible (both), ${t.timeout} exact timeouts; uneven weekly weeks ${t.approximated}, of which ${t.gaps} above the optimum (largest excess ${t.worst.toFixed(2)} days)`);
+    console.info(`exact property, ${name}: ${t.solved} solved equal on objectives 1-4 ${t.wishes + t.crossing > 0 ? ` (wishes: ${t.wishes} with laminar rules, each granted as many as the optimum; ${t.crossing} with crossing rules, ${t.crossingShort} of them short of it by at most ${t.crossingWorst})` : ""}, ${t.infeasible} infeasible (both), ${t.timeout} exact timeouts; uneven weekly weeks ${t.approximated}, of which ${t.gaps} above the optimum (largest excess ${t.worst.toFixed(2)} days)`);
   }
 });
 
@@ -184,7 +231,9 @@ describe("flexible work (office days per person per full week) against the exact
 describe("requests and chained periods against the exact model", () => {
   it("pins hold exactly and objectives 1-4 equal the exact optimum with pins and wishes", async () => {
     backend = await loadBackend("auto");
-    const withRequests = fc.tuple(realisticAgencyArbitrary({ minPeople: 8, maxPeople: 30, rotation: "daily" }), fc.integer({ min: 1, max: 2 ** 30 })).map(([problem, seed]) => {
+    const withRequests = fc.tuple(realisticAgencyArbitrary({ minPeople: 8, maxPeople: 30, rotation: "daily" }), fc.integer({ min: 1, max: 2 ** 30 })).map(([generated, seed]) => {
+      // A copy: fast-check reuses generated values while shrinking, and requests are set in place.
+      const problem = structuredClone(generated);
       let state = seed;
       const rand = (): number => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
       const days = problem.calendar.days.length;
@@ -243,6 +292,45 @@ describe("requests and chained periods against the exact model", () => {
         await holdToOptimum(second, "chained periods");
       }),
       { numRuns: DEEP ? 200 : 8, seed: 91106 },
+    );
+  }, TIMEOUT);
+});
+
+describe("replan against the exact model", () => {
+  it("a replan (published days pinned, later days wished to the published mode, people sick, a lower cap) keeps the exact optimum of objectives 1-4 and changes as few days as it", async () => {
+    backend = await loadBackend("auto");
+    const cases = fc.tuple(
+      realisticAgencyArbitrary({ minPeople: 8, maxPeople: 30, rotation: "daily" }),
+      fc.integer({ min: 1, max: 8 }),
+      fc.integer({ min: 1, max: 2 ** 30 }),
+      fc.constantFrom(1, 1, 0.8),
+    );
+    await fc.assert(
+      fc.asyncProperty(cases, async ([published, fromDay, seed, capFactor]) => {
+        const roster = solvedOrNull(published);
+        if (roster === null) return;
+        const days = published.calendar.days.length;
+        const from = Math.min(fromDay, days - 1);
+        // Today's inputs: a few people newly sick from the replan's first day, and the cap lowered from it.
+        const today: Problem = structuredClone(published);
+        let state = seed;
+        const rand = (): number => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+        for (const person of today.people) {
+          if (rand() > 0.15) continue;
+          const leave = person.leave ?? new Uint8Array(days);
+          const first = from + Math.floor(rand() * (days - from));
+          leave.fill(1, first, Math.min(days, first + 1 + Math.floor(rand() * 3)));
+          person.leave = leave;
+        }
+        for (const agency of today.agencies) {
+          if (agency.cap === null || capFactor === 1) continue;
+          agency.dayCaps = today.calendar.days.map((_, d) => (d < from ? null : Math.max(1, Math.floor(agency.cap! * capFactor))));
+          agency.dayCapBasis = agency.dayCaps.map((c) => (c === null ? null : `count ${c} (caps.csv)`));
+        }
+        applyPrevious(today, { modes: roster.modes, listed: new Uint8Array(today.people.length).fill(1), left: [] }, from);
+        await holdToOptimum(today, "replan");
+      }),
+      { numRuns: DEEP ? 300 : 12, seed: 91108 },
     );
   }, TIMEOUT);
 });

@@ -19,6 +19,7 @@ interface ReplanFlags {
   lang?: string;
   quiet?: boolean;
   excelBom?: boolean;
+  xlsx?: boolean;
 }
 
 export function register(program: Command): void {
@@ -32,6 +33,8 @@ export function register(program: Command): void {
     .addOption(new Option("--solver <name>", "integer-programming backend").choices(BACKEND_NAMES).default("auto"))
     .addOption(new Option("--lang <lang>", "language of messages and sheet titles").choices(["en", "id"]).default("en"))
     .option("--excel-bom", "start CSV files with a byte order mark (for old Excel)")
+    .option("--xlsx", "write roster.xlsx whatever the size (default: up to 50,000 employees)")
+    .option("--no-xlsx", "do not write roster.xlsx")
     .option("-q, --quiet", "print nothing on success")
     .action(async (dir: string, flags: ReplanFlags) => {
       const lang = langOption(flags.lang);
@@ -40,7 +43,7 @@ export function register(program: Command): void {
         const bar = progressBar(!flags.quiet);
         try {
           const outcome = await replanScenario(dir, flags.out, {
-            previous: flags.previous, from: flags.from, solver: flags.solver, lang, excelBom: flags.excelBom, onAgency: bar.update,
+            previous: flags.previous, from: flags.from, solver: flags.solver, lang, excelBom: flags.excelBom, xlsx: flags.xlsx, onAgency: bar.update,
             report: (problem, roster, metrics, teams, extras) => renderReport(problem, roster, metrics as Metrics, {
               lang, teams, replan: extras?.replan as ReplanSummary | undefined, warnings: (problem.warnings ?? []).map((w) => formatInputIssue(w, lang)),
             }),
