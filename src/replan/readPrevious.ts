@@ -129,7 +129,7 @@ class LongRows {
   readonly listed: Uint8Array;
   // Only for rows out of today's order (the rows of a roster giliran wrote follow employees.csv).
   private personOf: Map<string, number> | null = null;
-  private dayOf: Map<string, number> | null = null;
+  private dayIndex: Map<string, number> | null = null;
   private readonly left = new Set<string>();
   private readonly issues: InputIssue[] = [];
   private readonly delimiterCode: number;
@@ -157,13 +157,14 @@ class LongRows {
 
   /** Take the rows of `bytes[at, end)` (whole lines, but for the last line of the file); returns where the next row starts. */
   take(bytes: Buffer, at: number, end: number): number {
-    const { days, delimiterCode, modes } = this;
-    const people = this.problem.people;
+    const { days, delimiterCode, modes, dates } = this;
     const row = new RowBytes(bytes, end);
     // Cells are cut only where the bytes are not what is expected: the delimiter, the newline and
     // every text compared here are ASCII, so a cut between them decodes as the whole text would.
     const text = (from: number, to: number): string => bytes.toString("utf8", from, to);
-    for (; at < end; this.line++) {
+    // The state of the last row, in locals while the rows are read (written back below).
+    let { lastPerson, lastDay, line } = this;
+    for (; at < end; line++) {
       // Rows of one person come together: the id of the last row is compared first.
       let first = -1;
       const idLength = this.lastIdLength;
@@ -178,21 +179,9 @@ class LongRows {
         }
         first = k;
         this.keepId(bytes, at, first);
-        let p = this.nextPerson < people.length && isIdAt(bytes, at, first, people[this.nextPerson].id) ? this.nextPerson : undefined;
-        if (p === undefined) {
-          let id = text(at, first).trim();
-          if (id.charCodeAt(0) === APOSTROPHE) id = unneutralizeFormula(id);
-          this.personOf ??= new Map(people.map((person) => [person.id, person.index]));
-          p = this.personOf.get(id);
-          if (p === undefined && id !== "") this.left.add(id);
-        }
-        if (p !== undefined) {
-          this.listed[p] = 1;
-          this.nextPerson = p + 1;
-        }
-        this.lastPerson = p;
+        lastPerson = this.personAt(bytes, at, first);
       }
-      const p = this.lastPerson;
+      const p = lastPerson;
       if (p === undefined) {
         at = row.lineEnd(first) + 1;
         continue;
@@ -200,8 +189,8 @@ class LongRows {
       // Dates come in order within a person: try the day after the last one before cutting a cell.
       let d: number | undefined;
       let second: number;
-      const guessDay = this.lastDay + 1 < days ? this.lastDay + 1 : 0;
-      if (guessDay < days && first + 11 < end && row.isDate(first + 1, this.dates, guessDay) && bytes[first + 11] === delimiterCode) {
+      const guessDay = lastDay + 1 < days ? lastDay + 1 : 0;
+      if (guessDay < days && first + 11 < end && row.isDate(first + 1, dates, guessDay) && bytes[first + 11] === delimiterCode) {
         d = guessDay;
         second = first + 11;
       } else {
@@ -212,27 +201,52 @@ class LongRows {
           continue;
         }
         second = k;
-        const rawDate = text(first + 1, second);
-        this.dayOf ??= new Map(this.calendarDays.map((day, i) => [day, i]));
-        d = this.dayOf.get(rawDate) ?? this.dayOf.get(parseDate(rawDate) ?? "");
+        d = this.dayOf(text(first + 1, second));
       }
       // The words giliran writes, each with its newline, are taken without looking further.
       let mode = row.writtenMode(second + 1);
       const newline = mode === UNKNOWN ? row.lineEnd(second + 1) : second + 1 + WRITTEN_LENGTH[mode];
       const cellEnd = newline > at && bytes[newline - 1] === CR ? newline - 1 : newline;
       if (d !== undefined) {
-        this.lastDay = d;
+        lastDay = d;
         if (mode === UNKNOWN) mode = modeAt(bytes, second + 1, cellEnd);
         if (mode === UNKNOWN) {
           // empty: a gap, reported below when it is a published day
         } else if (mode === UNREADABLE) {
           modes[p * days + d] = UNREADABLE;
-          if (this.issues.length < 50) this.issues.push({ code: "input.previous_mode", file: this.path, line: this.line, column: 3, values: { received: text(second + 1, cellEnd).trim() } });
+          if (this.issues.length < 50) this.issues.push({ code: "input.previous_mode", file: this.path, line, column: 3, values: { received: text(second + 1, cellEnd).trim() } });
         } else modes[p * days + d] = mode;
       }
       at = newline + 1;
     }
+    this.lastPerson = lastPerson;
+    this.lastDay = lastDay;
+    this.line = line;
     return at;
+  }
+
+  /** The person whose id is in `bytes[from, to)`, the one after the last found tried first; undefined for an id not in employees.csv (listed as left). */
+  private personAt(bytes: Buffer, from: number, to: number): number | undefined {
+    const people = this.problem.people;
+    let p = this.nextPerson < people.length && isIdAt(bytes, from, to, people[this.nextPerson].id) ? this.nextPerson : undefined;
+    if (p === undefined) {
+      let id = bytes.toString("utf8", from, to).trim();
+      if (id.charCodeAt(0) === APOSTROPHE) id = unneutralizeFormula(id);
+      this.personOf ??= new Map(people.map((person) => [person.id, person.index]));
+      p = this.personOf.get(id);
+      if (p === undefined && id !== "") this.left.add(id);
+    }
+    if (p !== undefined) {
+      this.listed[p] = 1;
+      this.nextPerson = p + 1;
+    }
+    return p;
+  }
+
+  /** The workday of a date cell as written (ISO or DD/MM/YYYY); undefined for a day off today's workdays. */
+  private dayOf(raw: string): number | undefined {
+    this.dayIndex ??= new Map(this.calendarDays.map((day, i) => [day, i]));
+    return this.dayIndex.get(raw) ?? this.dayIndex.get(parseDate(raw) ?? "");
   }
 
   /** Keep the id in `bytes[from, to)` as the last row's. */
