@@ -11,12 +11,11 @@ import { open, readFile, type FileHandle } from "node:fs/promises";
 import { InputError, type InputIssue } from "../domain/errors.js";
 import { HOME, LEAVE, OFFICE, type Problem } from "../domain/problem.js";
 import { parseDate } from "../domain/values.js";
-import { detectDelimiter, parseRosterText } from "../io/readRoster.js";
+import { detectDelimiter, modeFromText, parseRosterText } from "../io/readRoster.js";
 import { unneutralizeFormula } from "../io/csvText.js";
 import { UNKNOWN, previousRoster, type PreviousRoster } from "./previous.js";
 
 const UNREADABLE = 254;
-const MODES: Readonly<Record<string, number>> = { office: OFFICE, o: OFFICE, home: HOME, h: HOME, leave: LEAVE, l: LEAVE };
 const LF = 10;
 const CR = 13;
 const QUOTE = 34;
@@ -144,7 +143,8 @@ class LongRows {
   private nextPerson = 0;
   private lastDay = -1;
   /** Line of the row being read, for messages: the first row is line 1 (as this reader has always counted; readRoster counts the header). */
-  private line = 1;
+  /** Line of the next row in the file (the header is line 1). */
+  private line = 2;
 
   constructor(private readonly problem: Problem, private readonly path: string, delimiter: string) {
     this.days = problem.calendar.days.length;
@@ -370,9 +370,9 @@ function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);
 }
 
-/** The mode written in the bytes [from, end) when it is not one of those giliran writes: through `MODES`. */
+/** The mode written in the bytes [from, end) when it is not one of those giliran writes: read as the general reader reads it. */
 function modeAt(bytes: Buffer, from: number, end: number): number {
   const cell = bytes.toString("utf8", from, end).trim();
   if (cell === "") return UNKNOWN;
-  return MODES[cell.toLowerCase()] ?? UNREADABLE;
+  return modeFromText(cell) ?? UNREADABLE;
 }

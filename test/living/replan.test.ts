@@ -284,3 +284,22 @@ describe("history-next.csv", () => {
     }
   });
 });
+
+describe("the previous roster's byte reader", () => {
+  it("reads every code the general reader reads (kantor/rumah, K/R, WFO/WFH) and names a bad code at its line", async () => {
+    const { readPrevious } = await import("../../src/replan/readPrevious.js");
+    const plain = await readPrevious(previous, published.problem, FROM_DAY);
+    const words = ["kantor", "K", "WFO"];
+    const homes = ["rumah", "R", "WFH"];
+    const lines = readFileSync(previous, "utf8").trimEnd().split("\n");
+    const coded = lines.map((l, i) => (i === 0 ? l : l.replace(/,office$/, `,${words[i % 3]}`).replace(/,home$/, `,${homes[i % 3]}`)));
+    const path = join(tempDir("giliran-previous-"), "roster.csv");
+    writeFileSync(path, `${coded.join("\n")}\n`);
+    expect((await readPrevious(path, published.problem, FROM_DAY)).modes).toEqual(plain.modes);
+    const bad = [...lines];
+    bad[3] = bad[3].replace(/,(office|home)$/, ",maybe");
+    writeFileSync(path, `${bad.join("\n")}\n`);
+    const error = await readPrevious(path, published.problem, FROM_DAY).catch((e: InputError) => e);
+    expect((error as InputError).issues.map((i) => [i.code, i.line])).toEqual([["input.previous_mode", 4]]);
+  });
+});
