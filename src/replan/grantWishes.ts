@@ -710,7 +710,7 @@ class Circulation {
     if (rules.length > 0) for (let k = 1; k < flips.length; k += 2) for (let r = 0; r < rules.length; r++) rulesBefore.push(this.ruleCount[r * n + flips[k]]);
     for (const i of people) this.touch(i);
     for (let k = 0; k < flips.length; k += 2) this.flip(flips[k], flips[k + 1]);
-    let ok = this.weeksHold(people, flips);
+    let ok = this.weeksHold(flips);
     if (ok && rules.length > 0) {
       for (let k = 1, at = 0; ok && k < flips.length; k += 2) {
         for (let r = 0; r < rules.length; r++, at++) {
@@ -757,8 +757,8 @@ class Circulation {
     if (this.weekCount !== null) this.weekCount[i * this.weeks + this.problem.calendar.week[d]] += delta;
   }
 
-  /** Flexible work: every touched person's touched weeks within their bounds. */
-  private weeksHold(people: readonly number[], flips: readonly number[]): boolean {
+  /** Flexible work: the touched weeks of every flipped person (`flips`: person, day pairs) within their bounds. */
+  private weeksHold(flips: readonly number[]): boolean {
     if (this.weekCount === null) return true;
     const week = this.problem.calendar.week;
     for (let k = 0; k < flips.length; k += 2) {
@@ -768,7 +768,6 @@ class Circulation {
       const count = this.weekCount[i * this.weeks + w];
       if (bounds !== null && (count < bounds.min || count > bounds.max)) return false;
     }
-    void people;
     return true;
   }
 
